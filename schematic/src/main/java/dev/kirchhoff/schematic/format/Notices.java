@@ -1,0 +1,70 @@
+package dev.kirchhoff.schematic.format;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the notices of one conversion, and the renames among them so that a caller can map names in the input
+ * to names in the output. Not thread-safe: one per conversion.
+ */
+public final class Notices {
+
+    private final List<Notice> notices = new ArrayList<>();
+    private final Map<String, String> componentRenames = new LinkedHashMap<>();
+    private final Map<String, String> netRenames = new LinkedHashMap<>();
+    private final Map<String, String> componentOrigins = new HashMap<>();
+    private final Map<String, String> netOrigins = new HashMap<>();
+
+    public void info(int line, String message) {
+        notices.add(new Notice(Notice.Severity.INFO, line, message));
+    }
+
+    public void warn(int line, String message) {
+        notices.add(new Notice(Notice.Severity.WARNING, line, message));
+    }
+
+    /** Records that component {@code from} is called {@code to} from here on, and why. */
+    public void renamedComponent(String from, String to, int line, String reason) {
+        String original = componentOrigins.getOrDefault(from, from);
+        componentRenames.put(original, to);
+        componentOrigins.put(to, original);
+        warn(line, "instance " + from + " renamed to " + to + " (" + reason + ")");
+    }
+
+    /** Records that net {@code from} is called {@code to} from here on, and why. */
+    public void renamedNet(String from, String to, String reason) {
+        String original = netOrigins.getOrDefault(from, from);
+        netRenames.put(original, to);
+        netOrigins.put(to, original);
+        warn(0, "net " + from + " renamed to " + to + " (" + reason + ")");
+    }
+
+    /** All notices in the order they were made. */
+    public List<Notice> all() {
+        return Collections.unmodifiableList(notices);
+    }
+
+    /** Component renames, from the name in the input to the name in the output. */
+    public Map<String, String> componentRenames() {
+        return Collections.unmodifiableMap(componentRenames);
+    }
+
+    /** Net renames, from the name in the input to the name in the output. */
+    public Map<String, String> netRenames() {
+        return Collections.unmodifiableMap(netRenames);
+    }
+
+    /** Whether any notice is a warning. */
+    public boolean hasWarnings() {
+        for (Notice n : notices) {
+            if (n.severity() == Notice.Severity.WARNING) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,2 @@
+/** The circuit model every room shares: circuits, components, pins, nets and subcircuit definitions. */
+package dev.kirchhoff.schematic.model;
