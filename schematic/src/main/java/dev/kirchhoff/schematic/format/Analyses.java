@@ -105,8 +105,10 @@ public final class Analyses {
                         return Optional.empty();
                     }
                     double stopValue = ValueSyntax.SPECTRE.number(stop);
+                    // Spectre picks its own step; SPICE needs one: a thousandth of the stop time, exactly
                     String step = p.containsKey("step") ? spice(p.get("step"), to)
-                            : Double.isNaN(stopValue) ? null : to.formatMagnitude(stopValue / 1000);
+                            : Double.isNaN(stopValue) ? null : to.formatMagnitude(
+                            new java.math.BigDecimal(Double.toString(stopValue)).movePointLeft(3).doubleValue());
                     if (step == null) {
                         return Optional.empty();
                     }

@@ -1,9 +1,11 @@
 package dev.kirchhoff.schematic.format;
 
+import dev.kirchhoff.schematic.format.circuitjson.CircuitJsonFormat;
 import dev.kirchhoff.schematic.format.json.NativeJsonFormat;
 import dev.kirchhoff.schematic.format.spectre.SpectreFormat;
 import dev.kirchhoff.schematic.format.spice.SpiceDialect;
 import dev.kirchhoff.schematic.format.spice.SpiceFormat;
+import dev.kirchhoff.schematic.format.wokwi.WokwiFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ public final class NetlistFormats {
             new SpiceFormat(SpiceDialect.XYCE),
             new SpiceFormat(SpiceDialect.PSPICE),
             new SpectreFormat(),
+            new CircuitJsonFormat(),
+            new WokwiFormat(),
             new NativeJsonFormat());
 
     private NetlistFormats() {

@@ -50,7 +50,8 @@ public record Source(String name, String text) {
         int column = 1;
         for (int i = 0; i < limit; i++) {
             byte b = bytes[i];
-            if (b == 0 || b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1a) {
+            int u = b & 0xff;
+            if (u == 0 || u < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1a) {
                 throw new ParseException(name, line, column, "this is binary data, not a netlist (byte 0x"
                         + String.format(Locale.ROOT, "%02x", b & 0xff) + ")",
                         "give a text netlist: SPICE, Spectre, KiCad .net, Circuit JSON or Wokwi diagram.json");
@@ -80,7 +81,13 @@ public record Source(String name, String text) {
     /** The lower-case extension of the name including the dot ({@code .cir}), or the empty string. */
     public String extension() {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        if (base.toLowerCase(Locale.ROOT).endsWith(".diagram.json")) {
+        String lower = base.toLowerCase(Locale.ROOT);
+        for (String compound : new String[] {".diagram.json", ".circuit.json", ".kirchhoff.json"}) {
+            if (lower.endsWith(compound)) {
+                return compound;
+            }
+        }
+        if (lower.equals("diagram.json")) {
             return ".diagram.json";
         }
         int dot = base.lastIndexOf('.');

@@ -53,6 +53,7 @@ final class SpectreReader {
     private final Notices notices;
     private final Map<String, List<String>> subcircuitPorts = new HashMap<>();
     private final Map<String, String> modelTypes = new HashMap<>();
+    private final Set<String> parameterNames = new HashSet<>();
     private final Deque<Scope> scopes = new ArrayDeque<>();
     private final Map<ComponentKind, List<List<Pin>>> pinCache = new EnumMap<>(ComponentKind.class);
     private boolean sawSpectreLang;
@@ -390,6 +391,12 @@ final class SpectreReader {
             subcircuitPorts.putIfAbsent(name, ports);
         } else if (keyword.equals("model") && tokens.size() > 2) {
             modelTypes.put(tokens.get(1).text(), tokens.get(2).text().toLowerCase(Locale.ROOT));
+        } else if (keyword.equals("parameters")) {
+            for (Token t : tokens) {
+                if (t.kind() == Kind.PAIR) {
+                    parameterNames.add(t.name());
+                }
+            }
         }
     }
 
@@ -476,8 +483,12 @@ final class SpectreReader {
         return out;
     }
 
-    private static Value value(String text) {
+    /** A parameter value: numbers, expressions (a declared parameter's name is one), or text such as {@code dc}. */
+    private Value value(String text) {
         Value v = ValueSyntax.SPECTRE.parse(text);
+        if (v.form() == Value.Form.TEXT && parameterNames.contains(text)) {
+            return Value.expression(text, ValueSyntax.SPECTRE);
+        }
         if (v.form() == Value.Form.TEXT && !text.startsWith("\"") && !text.startsWith("[")
                 && !Character.isLetter(text.charAt(0)) && text.charAt(0) != '_') {
             return Value.expression(text, ValueSyntax.SPECTRE);
