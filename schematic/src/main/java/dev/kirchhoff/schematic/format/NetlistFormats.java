@@ -2,6 +2,7 @@ package dev.kirchhoff.schematic.format;
 
 import dev.kirchhoff.schematic.format.circuitjson.CircuitJsonFormat;
 import dev.kirchhoff.schematic.format.json.NativeJsonFormat;
+import dev.kirchhoff.schematic.format.kicad.KicadNetlistFormat;
 import dev.kirchhoff.schematic.format.spectre.SpectreFormat;
 import dev.kirchhoff.schematic.format.spice.SpiceDialect;
 import dev.kirchhoff.schematic.format.spice.SpiceFormat;
@@ -23,6 +24,7 @@ public final class NetlistFormats {
             new SpiceFormat(SpiceDialect.XYCE),
             new SpiceFormat(SpiceDialect.PSPICE),
             new SpectreFormat(),
+            new KicadNetlistFormat(),
             new CircuitJsonFormat(),
             new WokwiFormat(),
             new NativeJsonFormat());

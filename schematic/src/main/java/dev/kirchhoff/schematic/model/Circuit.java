@@ -146,6 +146,14 @@ public final class Circuit {
         return n < 0 ? null : netNames[n];
     }
 
+    /**
+     * The number of the net (its position in {@link #netNames()}) the pin at {@code pinIndex} of the component at
+     * {@code componentIndex} is on, or -1 when the pin is unconnected.
+     */
+    public int netIdAt(int componentIndex, int pinIndex) {
+        return pinNet[pinOffset[componentIndex] + pinIndex];
+    }
+
     /** The net {@code pin} is on; the pin may be given by number or name ({@code U1:SDA}). */
     public Optional<String> netOf(PinRef pin) {
         int c = refIndex().get(pin.ref());

@@ -75,8 +75,42 @@ final class SpectreWriter {
                 "define a subckt for each, or include a library that does", true);
     }
 
+    /**
+     * The escaped names of one circuit's nets in one array of characters: writing a million instances then reads
+     * a few megabytes in cache instead of half a million strings spread over the heap.
+     */
+    private static final class NetNames {
+        final char[] pool;
+        final int[] start;
+        final int[] length;
+
+        NetNames(Circuit circuit, String groundAlias) {
+            List<String> names = circuit.netNames();
+            start = new int[names.size()];
+            length = new int[names.size()];
+            StringBuilder sb = new StringBuilder(names.size() * 8);
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                String out = n.equals(groundAlias) ? "0" : escape(n, true);
+                start[i] = sb.length();
+                length[i] = out.length();
+                sb.append(out);
+            }
+            pool = new char[sb.length()];
+            sb.getChars(0, sb.length(), pool, 0);
+        }
+
+        void append(StringBuilder line, int id) {
+            line.append(pool, start[id], length[id]);
+        }
+    }
+
+    private NetNames netNames;
+
     private void writeBody(Circuit circuit, Appendable out, Subcircuit definition) throws IOException {
         String groundAlias = groundAlias(circuit, definition);
+        NetNames outerNames = netNames;
+        netNames = new NetNames(circuit, groundAlias);
         if (groundAlias != null && definition == null) {
             notices.renamedNet(groundAlias, "0", "it is the ground net; Spectre's ground is node 0");
         }
@@ -178,6 +212,7 @@ final class SpectreWriter {
         if (definition != null) {
             out.append("ends ").append(escape(definition.name(), false)).append('\n');
         }
+        netNames = outerNames;
     }
 
     private static String groundAlias(Circuit circuit, Subcircuit definition) {
@@ -222,13 +257,7 @@ final class SpectreWriter {
         line.append(escape(c.ref(), false));
         if (kind != ComponentKind.COUPLING) {
             line.append(" (");
-            String[] nodes = nodes(circuit, index, c, groundAlias);
-            for (int k = 0; k < nodes.length; k++) {
-                if (k > 0) {
-                    line.append(' ');
-                }
-                line.append(escape(nodes[k], true));
-            }
+            appendNodes(circuit, index, c);
             line.append(')');
         }
         switch (kind) {
@@ -298,6 +327,32 @@ final class SpectreWriter {
         }
         if (!c.controls().isEmpty()) {
             line.append(" probe=").append(escape(c.controls().get(0), false));
+        }
+    }
+
+    /** Appends the nodes of the component at {@code index} in SPICE/Spectre terminal order. */
+    private void appendNodes(Circuit circuit, int index, Component c) {
+        int[] order = order(c);
+        for (int k = 0; k < order.length; k++) {
+            if (k > 0) {
+                line.append(' ');
+            }
+            int p = order[k];
+            int id;
+            if (p == -2) {
+                int source = c.terminalIndex("S");
+                id = source >= 0 ? circuit.netIdAt(index, source) : -1;
+                notices.info(c.line(), c.ref() + " has no bulk pin; its bulk is tied to its source");
+            } else {
+                id = circuit.netIdAt(index, p);
+            }
+            if (id < 0) {
+                String pin = p >= 0 ? c.pins().get(p).number() : "B";
+                unconnected.add(c.ref() + ":" + pin, c.line());
+                line.append(escape("nc_" + c.ref() + "_" + pin, true));
+            } else {
+                netNames.append(line, id);
+            }
         }
     }
 

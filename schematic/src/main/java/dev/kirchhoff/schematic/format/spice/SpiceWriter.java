@@ -71,11 +71,18 @@ public final class SpiceWriter {
     private void writeBody(Circuit circuit, Appendable out, Subcircuit definition) throws IOException {
         boolean top = definition == null;
         Names nets = netNames(circuit, top, definition);
+        // output name per net number, so each pin costs an array read rather than a map lookup
+        String[] outNames = new String[circuit.netNames().size()];
+        for (int n = 0; n < outNames.length; n++) {
+            outNames[n] = nets.of(circuit.netNames().get(n));
+        }
         Names instances = new Names(true, SpiceWriter::legal);
         List<Component> components = circuit.components();
         for (Component c : components) {
             char letter = letterOf(c);
-            String wanted = Character.toUpperCase(c.ref().charAt(0)) == letter ? c.ref() : letter + c.ref();
+            // hierarchical names (X1.R1, from flattening) get the letter ngspice itself gives them: R.X1.R1
+            String wanted = Character.toUpperCase(c.ref().charAt(0)) == letter ? c.ref()
+                    : letter + (c.ref().indexOf('.') > 0 ? "." : "") + c.ref();
             String name = instances.assign(c.ref(), wanted);
             if (!name.equals(c.ref())) {
                 String reason = Character.toUpperCase(c.ref().charAt(0)) != letter
@@ -93,10 +100,12 @@ public final class SpiceWriter {
             appendParameters(definition.parameters(), true);
             emit(out, line);
         }
-        if (top && !circuit.globals().isEmpty()) {
+        List<String> globals = new ArrayList<>(circuit.globals());
+        globals.remove("0");
+        if (top && !globals.isEmpty()) {
             line.setLength(0);
             line.append(".global");
-            for (String g : circuit.globals()) {
+            for (String g : globals) {
                 line.append(' ').append(nets.of(g));
             }
             emit(out, line);
@@ -120,7 +129,7 @@ public final class SpiceWriter {
         for (int i = 0; i < components.size(); i++) {
             Component c = components.get(i);
             line.setLength(0);
-            element(c, instances.of(c.ref()), nodes(circuit, i, c, nets, instances), instances::of, line);
+            element(c, instances.of(c.ref()), nodes(circuit, i, c, nets, outNames, instances), instances::of, line);
             emit(out, line);
         }
         for (Directive d : circuit.directives()) {
@@ -179,27 +188,28 @@ public final class SpiceWriter {
         return nets;
     }
 
-    private String[] nodes(Circuit circuit, int index, Component c, Names nets, Names instances) {
+    private String[] nodes(Circuit circuit, int index, Component c, Names nets, String[] outNames,
+                           Names instances) {
         int[] order = order(c);
         String[] nodes = new String[order.length];
         for (int k = 0; k < order.length; k++) {
             int p = order[k];
-            String net;
+            int net;
             if (p == -2) {
                 // a MOSFET without a bulk pin: tie the bulk to the source, as three-terminal symbols mean
                 int source = c.terminalIndex("S");
-                net = source >= 0 ? circuit.netAt(index, source) : null;
+                net = source >= 0 ? circuit.netIdAt(index, source) : -1;
                 notices.info(c.line(), c.ref() + " has no bulk pin; its bulk is tied to its source in SPICE");
             } else {
-                net = circuit.netAt(index, p);
+                net = circuit.netIdAt(index, p);
             }
-            if (net == null) {
+            if (net < 0) {
                 String pin = p >= 0 ? c.pins().get(p).number() : "B";
                 unconnected.add(c.ref() + ":" + pin, c.line());
                 String dangling = "nc_" + instances.of(c.ref()) + "_" + pin;
                 nodes[k] = nets.assign("\u0000" + dangling, dangling);
             } else {
-                nodes[k] = nets.of(net);
+                nodes[k] = outNames[net];
             }
         }
         return nodes;

@@ -1,0 +1,42 @@
+package dev.kirchhoff.app.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the command line in-process and captures what it prints. */
+final class Cli {
+
+    /** The outcome of one run. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private Cli() {
+    }
+
+    static Result run(String... args) {
+        return runWithStdin(new byte[0], args);
+    }
+
+    static Result runWithStdin(byte[] stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // netlists written to standard output go through System.out; capture it too
+        PrintStream original = System.out;
+        ByteArrayOutputStream rawOut = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin);
+        int code;
+        try {
+            System.setOut(new PrintStream(rawOut, true, StandardCharsets.UTF_8));
+            code = Main.run(in, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        } finally {
+            System.out.flush();
+            System.setOut(original);
+        }
+        return new Result(code, out + rawOut.toString(StandardCharsets.UTF_8), err.toString());
+    }
+}
