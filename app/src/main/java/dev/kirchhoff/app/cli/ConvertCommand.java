@@ -108,7 +108,9 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
 
+        Timing timing = new Timing(err);
         Source in = Inputs.read(input, parent.stdin());
+        timing.mark("read input");
         if (in.isBlank()) {
             throw new ParseException(in.name(), 0, 0, input.equals("-") ? "standard input is empty"
                     : "the file is empty", "give a netlist to convert");
@@ -118,6 +120,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         Notices readNotices = new Notices();
         Circuit circuit = source.read(in, readNotices);
+        timing.mark("parse " + source.name());
         Notices writeNotices = new Notices();
         Circuit prepared;
         try {
@@ -150,6 +153,7 @@ final class ConvertCommand implements Callable<Integer> {
                 }
             });
         }
+        timing.mark("write " + target.name());
         List<String> differences = List.of();
         if (verify) {
             Circuit back = targetFormat.read(Source.of(toStdout ? "<output>" : output, text), new Notices());
@@ -208,6 +212,30 @@ final class ConvertCommand implements Callable<Integer> {
         }
         err.flush();
         return differences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Phase times on standard error when the system property kirchhoff.timing is set; for benchmarking. */
+    private static final class Timing {
+        private final PrintWriter err;
+        private final boolean on = Boolean.getBoolean("kirchhoff.timing");
+        private long last = System.nanoTime();
+
+        Timing(PrintWriter err) {
+            this.err = err;
+            if (on) {
+                long sinceStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+                err.printf(Locale.ROOT, "timing: JVM start to command %d ms%n", sinceStart);
+            }
+        }
+
+        void mark(String phase) {
+            if (on) {
+                long now = System.nanoTime();
+                err.printf(Locale.ROOT, "timing: %s %d ms%n", phase, (now - last) / 1_000_000);
+                err.flush();
+                last = now;
+            }
+        }
     }
 
     private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {

@@ -1,6 +1,7 @@
 package dev.kirchhoff.app.io;
 
-import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,8 @@ public final class AtomicOutput {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
         boolean moved = false;
         try {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer out = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18),
+                    StandardCharsets.UTF_8)) {
                 body.write(out);
             }
             try {

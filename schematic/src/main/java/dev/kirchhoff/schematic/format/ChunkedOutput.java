@@ -11,6 +11,7 @@ public final class ChunkedOutput implements Appendable {
     private static final int CHUNK = 1 << 16;
     private final Appendable target;
     private final StringBuilder chunk = new StringBuilder(CHUNK + 1024);
+    private char[] transfer;
 
     public ChunkedOutput(Appendable target) {
         this.target = target;
@@ -41,16 +42,45 @@ public final class ChunkedOutput implements Appendable {
 
     private void spill() throws IOException {
         if (chunk.length() >= CHUNK) {
-            target.append(chunk);
-            chunk.setLength(0);
+            pass();
+        }
+    }
+
+    /**
+     * The buffer itself, for writers that build a line in place; call {@link #endLine()} after each line. Do not
+     * keep it: it is emptied whenever a chunk is passed on.
+     */
+    public StringBuilder buffer() {
+        return chunk;
+    }
+
+    /** Ends a line built in {@link #buffer()}. */
+    public void endLine() throws IOException {
+        chunk.append('\n');
+        if (chunk.length() >= CHUNK) {
+            pass();
         }
     }
 
     /** Passes on what is buffered. */
     public void flush() throws IOException {
         if (chunk.length() > 0) {
-            target.append(chunk);
-            chunk.setLength(0);
+            pass();
         }
+    }
+
+    private void pass() throws IOException {
+        int n = chunk.length();
+        if (target instanceof java.io.Writer w) {
+            // straight from the buffer's characters: no string copy per chunk
+            if (transfer == null || transfer.length < n) {
+                transfer = new char[Math.max(n, CHUNK + 1024)];
+            }
+            chunk.getChars(0, n, transfer, 0);
+            w.write(transfer, 0, n);
+        } else {
+            target.append(chunk);
+        }
+        chunk.setLength(0);
     }
 }

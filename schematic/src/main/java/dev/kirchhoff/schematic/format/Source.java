@@ -64,7 +64,10 @@ public record Source(String name, String text) {
             }
         }
         String text;
-        try {
+        if (isAscii(bytes)) {
+            // the common case, and the fast one: a plain copy, no decoding
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        } else try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -76,6 +79,14 @@ public record Source(String name, String text) {
             text = text.substring(1);
         }
         return new Source(name, text);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        int acc = 0;
+        for (byte b : bytes) {
+            acc |= b;
+        }
+        return acc >= 0;
     }
 
     /** The lower-case extension of the name including the dot ({@code .cir}), or the empty string. */

@@ -19,13 +19,53 @@ public final class DuplicateNames {
      */
     public static int[] laterDuplicates(List<String> names, boolean ignoreCase) {
         int n = names.size();
-        long[] keyed = new long[n];
+        int[] hashes = new int[n];
         for (int i = 0; i < n; i++) {
             String s = names.get(i);
-            int h = ignoreCase ? StringIntMap.caseInsensitiveHash(s) : s.hashCode();
-            keyed[i] = (long) h << 32 | i;
+            hashes[i] = ignoreCase ? StringIntMap.caseInsensitiveHash(s) : s.hashCode();
         }
-        Arrays.sort(keyed);
+        return laterDuplicates(names, ignoreCase, hashes);
+    }
+
+    /**
+     * As {@link #laterDuplicates(List, boolean)} with the names' hashes already known ({@code hashes[i]} for
+     * {@code names.get(i)}, {@link StringIntMap#caseInsensitiveHash} when ignoring case), so the names themselves
+     * are only touched where hashes collide.
+     */
+    public static int[] laterDuplicates(List<String> names, boolean ignoreCase, int[] hashes) {
+        int n = names.size();
+        // Two bit sets filter out the names whose hash bits nobody else shares, which for a netlist without
+        // duplicates is nearly all of them; only the rest are sorted and compared.
+        int bits = Integer.highestOneBit(Math.max(64, n * 16 - 1)) << 1;
+        long[] seen = new long[bits >>> 6];
+        long[] again = new long[bits >>> 6];
+        int mask = bits - 1;
+        for (int i = 0; i < n; i++) {
+            int b = hashes[i] & mask;
+            long bit = 1L << b;
+            if ((seen[b >>> 6] & bit) != 0) {
+                again[b >>> 6] |= bit;
+            } else {
+                seen[b >>> 6] |= bit;
+            }
+        }
+        int candidates = 0;
+        for (int i = 0; i < n; i++) {
+            int b = hashes[i] & mask;
+            if ((again[b >>> 6] & 1L << b) != 0) {
+                candidates++;
+            }
+        }
+        long[] keyed = new long[candidates];
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            int b = hashes[i] & mask;
+            if ((again[b >>> 6] & 1L << b) != 0) {
+                keyed[c++] = (long) hashes[i] << 32 | i;
+            }
+        }
+        n = candidates;
+        Arrays.parallelSort(keyed);
         int[] found = new int[16];
         int count = 0;
         int start = 0;

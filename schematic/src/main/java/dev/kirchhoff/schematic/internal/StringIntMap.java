@@ -191,7 +191,8 @@ public final class StringIntMap {
         return caseInsensitiveHash(key, 0, key.length());
     }
 
-    private static int caseInsensitiveHash(String key, int from, int to) {
+    /** {@link #caseInsensitiveHash(String)} of {@code key[from, to)}. */
+    public static int caseInsensitiveHash(String key, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             char c = key.charAt(i);

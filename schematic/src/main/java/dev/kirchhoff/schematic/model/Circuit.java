@@ -32,8 +32,10 @@ public final class Circuit {
     private volatile StringIntMap refIndex;
     private final String[] netNames;
     private volatile StringIntMap netIndex;
+    // Arrays handed over by the builder, possibly longer than needed: pinCount and components.size() bound them.
     private final int[] pinOffset;
     private final int[] pinNet;
+    private final int pinCount;
     private final List<Subcircuit> subcircuits;
     private final List<ModelCard> models;
     private final List<Parameter> parameters;
@@ -48,8 +50,13 @@ public final class Circuit {
         this.refIndex = b.indexIsCurrent ? b.refIndex : null;
         this.netNames = b.netNames.toArray(new String[0]);
         this.netIndex = b.netIndexIsCurrent ? b.netIndex : null;
-        this.pinOffset = Arrays.copyOf(b.pinOffset, b.components.size() + 1);
-        this.pinNet = Arrays.copyOf(b.pinNet, b.pinCount);
+        if (b.pinOffset.length < b.components.size() + 1) {
+            b.pinOffset = Arrays.copyOf(b.pinOffset, b.components.size() + 1);
+        }
+        b.pinOffset[b.components.size()] = b.pinCount;
+        this.pinOffset = b.pinOffset;
+        this.pinNet = b.pinNet;
+        this.pinCount = b.pinCount;
         this.subcircuits = List.copyOf(b.subcircuits);
         this.models = List.copyOf(b.models);
         this.parameters = List.copyOf(b.parameters);
@@ -383,9 +390,10 @@ public final class Circuit {
 
         private Builder(int expected) {
             components = new ArrayList<>(expected);
-            refIndex = new StringIntMap(expected);
+            // the indexes grow as names are added; readers that add unchecked never fill them
+            refIndex = new StringIntMap(16);
             netNames = new ArrayList<>(Math.max(8, expected / 2));
-            netIndex = new StringIntMap(Math.max(8, expected / 2));
+            netIndex = new StringIntMap(16);
             pinOffset = new int[expected + 1];
             pinNet = new int[Math.max(8, expected * 3)];
         }
@@ -396,9 +404,9 @@ public final class Circuit {
             refIndex = new StringIntMap(c.refIndex());
             netNames = new ArrayList<>(Arrays.asList(c.netNames));
             netIndex = new StringIntMap(c.netIndex());
-            pinOffset = Arrays.copyOf(c.pinOffset, c.pinOffset.length + 1);
-            pinNet = Arrays.copyOf(c.pinNet, c.pinNet.length + 4);
-            pinCount = c.pinNet.length;
+            pinOffset = Arrays.copyOf(c.pinOffset, c.components.size() + 2);
+            pinNet = Arrays.copyOf(c.pinNet, c.pinCount + 4);
+            pinCount = c.pinCount;
             c.copyDefinitions(this);
         }
 
@@ -785,6 +793,9 @@ public final class Circuit {
         // used again after build() copies them first so the circuit stays immutable.
         private void unshare() {
             if (shared) {
+                // the last circuit built holds these arrays; never write into them again
+                pinOffset = pinOffset.clone();
+                pinNet = pinNet.clone();
                 refIndex = indexIsCurrent ? new StringIntMap(refIndex) : null;
                 indexIsCurrent = refIndex != null;
                 if (refIndex == null) {

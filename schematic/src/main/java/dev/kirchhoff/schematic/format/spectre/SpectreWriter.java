@@ -37,7 +37,7 @@ final class SpectreWriter {
 
     private static final ValueSyntax SYNTAX = ValueSyntax.SPECTRE;
     private final Notices notices;
-    private final StringBuilder line = new StringBuilder(256);
+    private StringBuilder line = new StringBuilder(256);
     private final Map<List<Pin>, int[]> orderCache = new IdentityHashMap<>();
     private final Tally noValue = new Tally();
     private final Tally noModel = new Tally();
@@ -80,37 +80,46 @@ final class SpectreWriter {
      * a few megabytes in cache instead of half a million strings spread over the heap.
      */
     private static final class NetNames {
-        final char[] pool;
+        final String pool;
         final int[] start;
-        final int[] length;
+        final String groundAlias;
 
-        NetNames(Circuit circuit, String groundAlias) {
+        NetNames(Circuit circuit, Subcircuit definition) {
             List<String> names = circuit.netNames();
-            start = new int[names.size()];
-            length = new int[names.size()];
+            start = new int[names.size() + 1];
+            boolean hasZero = false;
+            String gnd = null;
+            for (String n : names) {
+                if (n.length() == 1 && n.charAt(0) == '0') {
+                    hasZero = true;
+                } else if (gnd == null && n.length() == 3 && n.equalsIgnoreCase("gnd")
+                        && (definition == null || !definition.ports().contains(n))) {
+                    gnd = n;
+                }
+            }
+            groundAlias = hasZero ? null : gnd;
             StringBuilder sb = new StringBuilder(names.size() * 8);
             for (int i = 0; i < names.size(); i++) {
                 String n = names.get(i);
-                String out = n.equals(groundAlias) ? "0" : escape(n, true);
                 start[i] = sb.length();
-                length[i] = out.length();
-                sb.append(out);
+                sb.append(n.equals(groundAlias) ? "0" : escape(n, true));
             }
-            pool = new char[sb.length()];
-            sb.getChars(0, sb.length(), pool, 0);
+            start[names.size()] = sb.length();
+            // one string: appending a piece of it is an array copy, and the names sit together in memory
+            pool = sb.toString();
         }
 
         void append(StringBuilder line, int id) {
-            line.append(pool, start[id], length[id]);
+            line.append(pool, start[id], start[id + 1]);
         }
     }
 
     private NetNames netNames;
 
-    private void writeBody(Circuit circuit, Appendable out, Subcircuit definition) throws IOException {
-        String groundAlias = groundAlias(circuit, definition);
+    private void writeBody(Circuit circuit, ChunkedOutput out, Subcircuit definition) throws IOException {
         NetNames outerNames = netNames;
-        netNames = new NetNames(circuit, groundAlias);
+        netNames = new NetNames(circuit, definition);
+        String groundAlias = netNames.groundAlias;
         if (groundAlias != null && definition == null) {
             notices.renamedNet(groundAlias, "0", "it is the ground net; Spectre's ground is node 0");
         }
@@ -162,16 +171,25 @@ final class SpectreWriter {
         }
         List<Integer> spiceOnly = new ArrayList<>();
         List<Component> components = circuit.components();
-        for (int i = 0; i < components.size(); i++) {
-            Component c = components.get(i);
-            line.setLength(0);
-            line.append(indent);
-            if (!instance(circuit, i, c, groundAlias)) {
-                spiceOnly.add(i);
-                viaSpice.add(c.ref(), c.line());
-                continue;
+        // instance lines are built straight in the output buffer: a million lines, one copy fewer each
+        StringBuilder saved = line;
+        ChunkedOutput chunked = (ChunkedOutput) out;
+        line = chunked.buffer();
+        try {
+            for (int i = 0; i < components.size(); i++) {
+                Component c = components.get(i);
+                int mark = line.length();
+                line.append(indent);
+                if (!instance(circuit, i, c, groundAlias)) {
+                    line.setLength(mark);
+                    spiceOnly.add(i);
+                    viaSpice.add(c.ref(), c.line());
+                    continue;
+                }
+                chunked.endLine();
             }
-            emit(out, line);
+        } finally {
+            line = saved;
         }
         if (!spiceOnly.isEmpty() || !spiceModels.isEmpty()) {
             out.append(indent).append("simulator lang=spice\n");
@@ -213,18 +231,6 @@ final class SpectreWriter {
             out.append("ends ").append(escape(definition.name(), false)).append('\n');
         }
         netNames = outerNames;
-    }
-
-    private static String groundAlias(Circuit circuit, Subcircuit definition) {
-        if (circuit.hasNet("0")) {
-            return null;
-        }
-        for (String n : circuit.netNames()) {
-            if (n.equalsIgnoreCase("gnd") && (definition == null || !definition.ports().contains(n))) {
-                return n;
-            }
-        }
-        return null;
     }
 
     /** Appends the instance line for {@code c}; false when Spectre cannot express it natively. */

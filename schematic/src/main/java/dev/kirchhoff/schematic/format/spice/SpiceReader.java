@@ -4,6 +4,7 @@ import dev.kirchhoff.schematic.format.Notices;
 import dev.kirchhoff.schematic.format.ParseException;
 import dev.kirchhoff.schematic.format.Source;
 import dev.kirchhoff.schematic.internal.DuplicateNames;
+import dev.kirchhoff.schematic.internal.NameTable;
 import dev.kirchhoff.schematic.internal.StringIntMap;
 import dev.kirchhoff.schematic.internal.StringTable;
 import dev.kirchhoff.schematic.model.Circuit;
@@ -57,7 +58,7 @@ final class SpiceReader {
 
     private final StringTable<Value> valueCache = new StringTable<>(CACHE_LIMIT);
     private final StringTable<String> modelCache = new StringTable<>(CACHE_LIMIT);
-    private final Map<String, List<Parameter>> parameterCache = new HashMap<>();
+    private final StringTable<List<Parameter>> parameterCache = new StringTable<>(CACHE_LIMIT);
     private final Map<String, String> stringCache = new HashMap<>();
     private final Map<ComponentKind, List<List<Pin>>> pinCache = new EnumMap<>(ComponentKind.class);
     private final Map<String, List<Pin>> callPinCache = new HashMap<>();
@@ -67,13 +68,24 @@ final class SpiceReader {
     private int linesAfterEnd;
     private int commentLines;
     private String title = "";
+    private int elementLines;
 
     /** One level of definition: the top level or a .subckt body. */
     private static final class Scope {
         final Circuit.Builder builder;
-        final StringIntMap nodes;
+        final NameTable nodes;
         final StringIntMap instances;
         int ground = -1;
+        // case-insensitive hashes of the instance names, in component order, for the duplicate check
+        int[] refHashes = new int[64];
+        int refCount;
+
+        void addRefHash(int h) {
+            if (refCount == refHashes.length) {
+                refHashes = java.util.Arrays.copyOf(refHashes, refCount * 2);
+            }
+            refHashes[refCount++] = h;
+        }
         final String name;
         final List<String> ports;
         final List<Parameter> parameters;
@@ -81,8 +93,13 @@ final class SpiceReader {
 
         Scope(Circuit.Builder builder, String name, List<String> ports, List<Parameter> parameters, int line,
               boolean ignoreCase) {
+            this(builder, name, ports, parameters, line, ignoreCase, 64);
+        }
+
+        Scope(Circuit.Builder builder, String name, List<String> ports, List<Parameter> parameters, int line,
+              boolean ignoreCase, int expectedNodes) {
             this.builder = builder;
-            this.nodes = new StringIntMap(64, ignoreCase);
+            this.nodes = new NameTable(Math.max(64, expectedNodes), ignoreCase);
             this.instances = new StringIntMap(64, ignoreCase);
             this.name = name;
             this.ports = ports;
@@ -144,8 +161,9 @@ final class SpiceReader {
         }
         boolean hasTitle = !LIBRARY_EXTENSIONS.contains(source.extension());
         prescan(text, hasTitle);
-        int expected = Math.max(16, text.length() / 40);
-        scopes.push(new Scope(Circuit.builder(expected), null, List.of(), List.of(), 0, true));
+        // the prescan counted the element lines, so the builder and the node table never have to grow
+        int expected = Math.max(16, elementLines + 16);
+        scopes.push(new Scope(Circuit.builder(expected), null, List.of(), List.of(), 0, true, expected / 2));
         walk(text, hasTitle, false);
         if (scopes.size() > 1) {
             Scope open = scopes.peek();
@@ -177,15 +195,21 @@ final class SpiceReader {
     }
 
     private void walk(String text, boolean hasTitle, boolean prescan) throws ParseException {
+        walk(text, hasTitle, prescan, 0, text.length(), 1);
+    }
+
+    /** Reads the lines of {@code text[from, to)}; the first is file line {@code firstLine}. */
+    private void walk(String text, boolean hasTitle, boolean prescan, int from, int to, int firstLine)
+            throws ParseException {
         Statement.Joiner joiner = new Statement.Joiner();
         boolean pending = false;
         boolean pendingWanted = false;
         String blockEnd = null;
         StringBuilder block = null;
         int blockLine = 0;
-        int pos = 0;
-        int lineNo = 0;
-        int n = text.length();
+        int pos = from;
+        int lineNo = firstLine - 1;
+        int n = to;
         while (pos < n) {
             int nl = text.indexOf('\n', pos);
             if (nl < 0) {
@@ -260,6 +284,9 @@ final class SpiceReader {
             }
             pendingWanted = !prescan || c == '.';
             pending = true;
+            if (prescan && c != '.') {
+                elementLines++;
+            }
             if (c == '.' && startsWithWord(text, f, end, ".control")) {
                 blockEnd = ".endc";
                 block = new StringBuilder(text.substring(lineStart, end));
@@ -459,8 +486,8 @@ final class SpiceReader {
             case ".param", ".params" -> {
                 tokens.split(st, sp, file);
                 for (int i = 0; i < tokens.count; i++) {
-                    if (tokens.names[i] != null) {
-                        paramNames.add(tokens.names[i].toLowerCase(Locale.ROOT));
+                    if (tokens.isPair(i)) {
+                        paramNames.add(tokens.name(i).toLowerCase(Locale.ROOT));
                     }
                 }
             }
@@ -562,7 +589,7 @@ final class SpiceReader {
             Statement sub = new Statement(inner, st.lineAt(innerPos), st.columnAt(innerPos), inner);
             tokens.split(sub, 0, file);
             for (int i = 0; i < tokens.count; i++) {
-                if (tokens.names[i] == null) {
+                if (!tokens.isPair(i)) {
                     String word = tokens.word(i);
                     if (FLAGS.contains(word.toLowerCase(Locale.ROOT)) || !Character.isDigit(word.charAt(0))) {
                         parameters.add(new Parameter(word, Value.text(word)));
@@ -571,7 +598,7 @@ final class SpiceReader {
                     throw sub.error(file, tokens.positions[i], "model parameter '" + word + "' has no name",
                             "write model parameters as NAME=VALUE");
                 }
-                parameters.add(new Parameter(tokens.names[i], paramValue(tokens.word(i))));
+                parameters.add(new Parameter(tokens.name(i), paramValue(tokens.word(i))));
             }
         }
         return new ModelCard(name, type, parameters, st.line);
@@ -581,11 +608,11 @@ final class SpiceReader {
         tokens.split(st, sp, file);
         List<Parameter> result = new ArrayList<>();
         for (int i = 0; i < tokens.count; i++) {
-            if (tokens.names[i] == null) {
+            if (!tokens.isPair(i)) {
                 throw st.error(file, tokens.positions[i], "'" + tokens.word(i) + "' in " + keyword
                         + " is not NAME=VALUE", "write " + keyword + " NAME=VALUE …");
             }
-            result.add(new Parameter(tokens.names[i], paramValue(tokens.word(i))));
+            result.add(new Parameter(tokens.name(i), paramValue(tokens.word(i))));
         }
         return result;
     }
@@ -593,8 +620,8 @@ final class SpiceReader {
     private List<Parameter> pairsFrom(int from) {
         List<Parameter> result = new ArrayList<>();
         for (int i = from; i < tokens.count; i++) {
-            if (tokens.names[i] != null) {
-                result.add(new Parameter(tokens.names[i], paramValue(tokens.word(i))));
+            if (tokens.isPair(i)) {
+                result.add(new Parameter(tokens.name(i), paramValue(tokens.word(i))));
             }
         }
         return result;
@@ -614,7 +641,7 @@ final class SpiceReader {
         tokens.split(st, 0, file);
         Tokens tk = tokens;
         String name = tk.word(0);
-        if (tk.names[0] != null) {
+        if (tk.isPair(0)) {
             throw st.error(file, 0, "a statement cannot start with a parameter", "start it with an element name");
         }
         char letter = name.charAt(0);
@@ -626,6 +653,9 @@ final class SpiceReader {
         int p = tk.positionalCount();
         Scope scope = current();
         String ref = uniqueRef(scope, name, st.line);
+        if (!embedded) {
+            scope.addRefHash(StringIntMap.caseInsensitiveHash(tk.source(), tk.start(0), tk.end(0)));
+        }
         Component.Builder b = Component.builder(ref, kind).line(st.line);
         int[] nodes;
         switch (kind) {
@@ -736,7 +766,9 @@ final class SpiceReader {
                 return components.size();
             }
         };
-        int[] duplicates = DuplicateNames.laterDuplicates(names, true);
+        int[] duplicates = scope.refCount == components.size()
+                ? DuplicateNames.laterDuplicates(names, true, scope.refHashes)
+                : DuplicateNames.laterDuplicates(names, true);
         if (duplicates.length == 0) {
             return;
         }
@@ -889,7 +921,7 @@ final class SpiceReader {
         b.pins(pins(kind, 2));
         if (tokens.count > 3) {
             String spec = st.from(tokens.positions[3]);
-            if (tokens.count == 4 && tokens.names[3] == null) {
+            if (tokens.count == 4 && !tokens.isPair(3)) {
                 b.value(value(spec));
             } else {
                 b.value(Value.text(spec));
@@ -1053,27 +1085,29 @@ final class SpiceReader {
         if (from >= tk.count) {
             return List.of();
         }
-        String key = st.length() - tk.positions[from] < 160 ? st.from(tk.positions[from]) : null;
-        if (key != null) {
-            List<Parameter> hit = parameterCache.get(key);
+        // identical parameter text on thousands of devices gets one shared list, found without a substring
+        int keyFrom = st.start + tk.positions[from];
+        boolean cacheable = st.end - keyFrom < 160;
+        if (cacheable) {
+            List<Parameter> hit = parameterCache.get(st.text, keyFrom, st.end);
             if (hit != null) {
                 return hit;
             }
         }
         List<Parameter> result = new ArrayList<>(tk.count - from);
         for (int i = from; i < tk.count; i++) {
-            if (tk.names[i] == null) {
+            if (!tk.isPair(i)) {
                 if (tk.isParamsKeyword(i)) {
                     continue;
                 }
                 throw st.error(file, tk.positions[i], "unexpected '" + tk.word(i) + "' among parameters",
                         "write parameters as NAME=VALUE after the nodes and model");
             }
-            result.add(new Parameter(cached(tk.names[i]), paramValue(tk.word(i))));
+            result.add(new Parameter(cached(tk.name(i)), paramValue(tk.word(i))));
         }
         List<Parameter> list = List.copyOf(result);
-        if (key != null && parameterCache.size() < CACHE_LIMIT) {
-            parameterCache.put(key, list);
+        if (cacheable) {
+            parameterCache.put(st.text.substring(keyFrom, st.end), list);
         }
         return list;
     }
@@ -1108,7 +1142,7 @@ final class SpiceReader {
                 notices.info(0, "node " + word + " is ground in ngspice and is read as node 0");
             }
             int g = ground(scope);
-            scope.nodes.put(word, g);
+            scope.nodes.putIfAbsent(word, g);
             return g;
         }
         int id = scope.nodes.get(word);
@@ -1117,21 +1151,34 @@ final class SpiceReader {
         }
         // the scope's own map already told apart every spelling, so a standalone read adds the net unchecked
         id = embedded ? scope.builder.netId(word) : scope.builder.newNet(word);
-        scope.nodes.put(word, id);
+        scope.nodes.putIfAbsent(word, id);
         return id;
     }
 
     /** The net number of token {@code i}, looked up without a substring when the node was seen before. */
     private int nodeToken(Scope scope, int i) {
         Tokens tk = tokens;
+        if (scope.ground >= 0 && tk.end(i) - tk.start(i) == 1 && tk.first(i) == '0') {
+            return scope.ground;
+        }
         int id = scope.nodes.get(tk.source(), tk.start(i), tk.end(i));
-        return id >= 0 ? id : node(scope, tk.word(i));
+        if (id >= 0) {
+            return id;
+        }
+        String word = tk.word(i);
+        if (word.equals("0") || !embedded && dialect.gndIsGround() && word.equalsIgnoreCase("gnd")) {
+            return node(scope, word);
+        }
+        // a name not seen before in this scope (the lookup above just said so): add it without looking again
+        id = embedded ? scope.builder.netId(word) : scope.builder.newNet(word);
+        scope.nodes.putNew(word, id);
+        return id;
     }
 
     private int ground(Scope scope) {
         if (scope.ground < 0) {
             scope.ground = scope.builder.netId("0");
-            scope.nodes.put("0", scope.ground);
+            scope.nodes.putIfAbsent("0", scope.ground);
         }
         return scope.ground;
     }

@@ -14,13 +14,33 @@ final class Tokens {
     private String source;
     private int base;
     private String[] words = new String[16];
-    /** For a pair, the name; the word is the value. {@code null} for plain words. */
-    String[] names = new String[16];
+    private String[] names = new String[16];
+    // for a pair, where its name is in the source; -1 for plain words
+    private int[] nameStarts = new int[16];
+    private int[] nameEnds = new int[16];
     /** Word start, relative to the statement. */
     int[] positions = new int[16];
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     int count;
+
+    /** Whether token {@code i} is a {@code name=value} pair. */
+    boolean isPair(int i) {
+        return nameStarts[i] >= 0;
+    }
+
+    /** The name of pair {@code i}, or {@code null} for a plain word. */
+    String name(int i) {
+        if (nameStarts[i] < 0) {
+            return null;
+        }
+        String n = names[i];
+        if (n == null) {
+            n = source.substring(nameStarts[i], nameEnds[i]);
+            names[i] = n;
+        }
+        return n;
+    }
 
     /** The text of word {@code i} (for a pair, its value). */
     String word(int i) {
@@ -64,7 +84,8 @@ final class Tokens {
         int n = s.end;
         count = 0;
         int i = s.start + from;
-        String pendingName = null;
+        int pendingStart = -1;
+        int pendingEnd = -1;
         int pendingPos = 0;
         while (true) {
             while (i < n && (t.charAt(i) <= ' ' || t.charAt(i) == ',')) {
@@ -75,41 +96,47 @@ final class Tokens {
             }
             char c = t.charAt(i);
             if (c == '=') {
-                if (count == 0 || names[count - 1] != null || pendingName != null) {
+                if (count == 0 || nameStarts[count - 1] >= 0 || pendingStart >= 0) {
                     throw s.error(file, i - base, "'=' without a parameter name before it",
                             "write parameters as name=value");
                 }
                 count--;
-                pendingName = word(count);
+                pendingStart = starts[count];
+                pendingEnd = ends[count];
                 pendingPos = positions[count];
                 i++;
                 continue;
             }
             int start = i;
             i = wordEnd(s, i, n, file);
-            if (pendingName != null) {
-                add(pendingName, start, i, pendingPos);
-                pendingName = null;
+            if (pendingStart >= 0) {
+                add(pendingStart, pendingEnd, start, i, pendingPos);
+                pendingStart = -1;
             } else {
-                add(null, start, i, start - base);
+                add(-1, -1, start, i, start - base);
             }
         }
-        if (pendingName != null) {
+        if (pendingStart >= 0) {
+            String pendingName = t.substring(pendingStart, pendingEnd);
             throw s.error(file, pendingPos, "parameter '" + pendingName + "' has no value after '='",
                     "write it as " + pendingName + "=VALUE");
         }
     }
 
-    private void add(String name, int start, int end, int pos) {
+    private void add(int nameStart, int nameEnd, int start, int end, int pos) {
         if (count == words.length) {
             words = Arrays.copyOf(words, count * 2);
             names = Arrays.copyOf(names, count * 2);
+            nameStarts = Arrays.copyOf(nameStarts, count * 2);
+            nameEnds = Arrays.copyOf(nameEnds, count * 2);
             positions = Arrays.copyOf(positions, count * 2);
             starts = Arrays.copyOf(starts, count * 2);
             ends = Arrays.copyOf(ends, count * 2);
         }
         words[count] = null;
-        names[count] = name;
+        names[count] = null;
+        nameStarts[count] = nameStart;
+        nameEnds[count] = nameEnd;
         positions[count] = pos;
         starts[count] = start;
         ends[count] = end;
@@ -185,7 +212,7 @@ final class Tokens {
     /** The number of leading words before the first pair or {@code params:} keyword. */
     int positionalCount() {
         for (int i = 0; i < count; i++) {
-            if (names[i] != null || isParamsKeyword(i)) {
+            if (nameStarts[i] >= 0 || isParamsKeyword(i)) {
                 return i;
             }
         }
