@@ -27,6 +27,14 @@ public interface NetlistFormat {
     boolean transistorLevel();
 
     /**
+     * Whether every diode and transistor needs a named device model to be written (SPICE and Spectre do; KiCad,
+     * Circuit JSON and Wokwi do not). Conversion gives devices without one a default model.
+     */
+    default boolean requiresDeviceModels() {
+        return false;
+    }
+
+    /**
      * How sure this format is that {@code source} is written in it, from 0 (not at all) to 100 (certain), by
      * content alone. Used when the file extension does not decide.
      */

@@ -36,6 +36,8 @@ public final class Conversion {
         }
         if (options.stubModels()) {
             c = ModelStubs.apply(c, notices);
+        } else if (target.requiresDeviceModels()) {
+            c = ModelStubs.nameUnnamedDevices(c, notices);
         }
         return c;
     }

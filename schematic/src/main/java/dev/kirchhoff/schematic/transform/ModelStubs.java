@@ -79,6 +79,53 @@ public final class ModelStubs {
         return b.build();
     }
 
+    /**
+     * Gives diodes, LEDs and transistors that have no model name at all (as parts from KiCad, Circuit JSON or Wokwi
+     * often have none) a default model and its card, since SPICE and Spectre cannot write a device without one.
+     * Devices that name a model are left alone, defined here or not (an include may define it).
+     */
+    public static Circuit nameUnnamedDevices(Circuit circuit, Notices notices) {
+        boolean any = false;
+        for (Component c : circuit.components()) {
+            if (needsName(c)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return circuit;
+        }
+        Set<String> defined = new HashSet<>();
+        collectModels(circuit, defined);
+        Map<String, ModelCard> added = new LinkedHashMap<>();
+        Tally named = new Tally();
+        Circuit.Builder b = circuit.toBuilder();
+        for (int i = 0; i < circuit.components().size(); i++) {
+            Component c = circuit.components().get(i);
+            if (!needsName(c)) {
+                continue;
+            }
+            char polarity = ModelTypes.polarity(c, circuit);
+            String model = defaultName(c.kind(), polarity);
+            b.set(i, c.toBuilder().model(model).build());
+            named.add(c.ref() + " → " + model, c.line());
+            if (!defined.contains(model.toLowerCase(Locale.ROOT))) {
+                added.putIfAbsent(model, card(model, c.kind(), polarity));
+            }
+        }
+        added.values().forEach(b::model);
+        named.report(notices, "devices had no model and got a default one", "these cards are placeholders; "
+                + "replace them with the parts' real models", true);
+        return b.build();
+    }
+
+    private static boolean needsName(Component c) {
+        return c.model() == null && switch (c.kind()) {
+            case DIODE, LED, BJT, MOSFET, JFET -> true;
+            default -> false;
+        };
+    }
+
     private static void collectModels(Circuit c, Set<String> into) {
         for (ModelCard m : c.models()) {
             into.add(m.name().toLowerCase(Locale.ROOT));

@@ -45,6 +45,11 @@ public final class SpectreFormat implements NetlistFormat {
     }
 
     @Override
+    public boolean requiresDeviceModels() {
+        return true;
+    }
+
+    @Override
     public int sniff(Source source) {
         String text = source.text();
         String head = text.length() > 65536 ? text.substring(0, 65536) : text;

@@ -58,6 +58,8 @@ final class SpectreReader {
     private final Map<ComponentKind, List<List<Pin>>> pinCache = new EnumMap<>(ComponentKind.class);
     private boolean sawSpectreLang;
     private int commentLines;
+    private final dev.kirchhoff.schematic.format.Tally guessed = new dev.kirchhoff.schematic.format.Tally();
+    private final dev.kirchhoff.schematic.format.Tally external = new dev.kirchhoff.schematic.format.Tally();
 
     private static final class Scope {
         final Circuit.Builder builder;
@@ -134,6 +136,9 @@ final class SpectreReader {
         if (commentLines > 0) {
             notices.info(0, commentLines + " comment line(s) are not carried into the output");
         }
+        guessed.report(notices, "instances use a model defined in another file and were read as the device their "
+                + "name's first letter says (M MOSFET, Q BJT, D diode)", null, false);
+        external.report(notices, "instances call a subcircuit not defined in this file", null, false);
         return scopes.pop().builder.build();
     }
 
@@ -546,6 +551,14 @@ final class SpectreReader {
         Scope scope = scopes.peek();
         String ref = unique(scope, name, st.line);
         ComponentKind kind = kindOf(master);
+        if (kind == ComponentKind.SUBCIRCUIT && !subcircuitPorts.containsKey(master)) {
+            ComponentKind guess = deviceByName(name, nodes.size());
+            if (guess != null) {
+                // the model lives in an included file; the instance name says what it is, as it would in SPICE
+                kind = guess;
+                guessed.add(name + " (" + master + ")", st.line);
+            }
+        }
         Component.Builder b = Component.builder(ref, kind).line(st.line);
         int[] allowed = nodeRange(kind);
         if (kind != ComponentKind.SUBCIRCUIT && (nodes.size() < allowed[0] || nodes.size() > allowed[1])) {
@@ -598,8 +611,7 @@ final class SpectreReader {
             case SUBCIRCUIT -> {
                 b.model(master);
                 if (!subcircuitPorts.containsKey(master)) {
-                    notices.info(st.line, name + ": master '" + master + "' is not defined in this file; "
-                            + "read as a call to an external subcircuit");
+                    external.add(name + " (" + master + ")", st.line);
                 }
             }
             case VOLTAGE_SOURCE, CURRENT_SOURCE, BEHAVIORAL_SOURCE, TRANSMISSION_LINE -> {
@@ -628,6 +640,19 @@ final class SpectreReader {
         notices.renamedComponent(name, candidate, line, "the name is already used"
                 + (scope.name == null ? "" : " in subcircuit " + scope.name));
         return candidate;
+    }
+
+    /**
+     * The device an instance name suggests when its master is defined elsewhere: M (3 or 4 terminals) a MOSFET,
+     * Q a bipolar transistor, D (2 terminals) a diode, as in SPICE. J is left alone: on boards it is a connector.
+     */
+    private static ComponentKind deviceByName(String name, int nodes) {
+        return switch (Character.toUpperCase(name.charAt(0))) {
+            case 'M' -> nodes >= 3 && nodes <= 4 ? ComponentKind.MOSFET : null;
+            case 'Q' -> nodes >= 3 && nodes <= 4 ? ComponentKind.BJT : null;
+            case 'D' -> nodes == 2 ? ComponentKind.DIODE : null;
+            default -> null;
+        };
     }
 
     private static Parameter take(List<Parameter> params, String name) {

@@ -54,6 +54,11 @@ public final class SpiceFormat implements NetlistFormat {
     }
 
     @Override
+    public boolean requiresDeviceModels() {
+        return true;
+    }
+
+    @Override
     public int sniff(Source source) {
         int base = spiceLikelihood(source.text());
         if (base == 0) {
@@ -95,6 +100,11 @@ public final class SpiceFormat implements NetlistFormat {
 
     private int dialectHints(String text) {
         String head = (text.length() > 65536 ? text.substring(0, 65536) : text).toLowerCase(Locale.ROOT);
+        // a deck this writer made says which dialect it was written for
+        int marker = head.indexOf("* written by kirchhoff for ");
+        if (marker >= 0 && marker < 2000) {
+            return head.startsWith(dialect.description().toLowerCase(Locale.ROOT), marker + 27) ? 40 : 0;
+        }
         return switch (dialect) {
             case NGSPICE -> 1 + (head.contains(".control") ? 15 : 0);
             case LTSPICE -> (head.contains(".backanno") ? 15 : 0) + (head.contains("rser=") ? 5 : 0)

@@ -527,8 +527,8 @@ public final class SpiceWriter {
         return one.length() <= 50 ? one : one.substring(0, 47) + "…";
     }
 
-    /** Whether SPICE accepts {@code c} in a name. */
+    /** Whether SPICE accepts {@code c} in a name ({@code $} and {@code ;} start comments in some dialects). */
     static boolean legal(int c) {
-        return c > ' ' && c < 127 && "=(),;{}'\"*".indexOf(c) < 0;
+        return c > ' ' && c < 127 && "=(),;{}'\"*$".indexOf(c) < 0;
     }
 }
