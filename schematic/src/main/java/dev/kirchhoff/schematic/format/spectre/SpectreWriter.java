@@ -3,6 +3,7 @@ package dev.kirchhoff.schematic.format.spectre;
 import dev.kirchhoff.schematic.format.Analyses;
 import dev.kirchhoff.schematic.format.ChunkedOutput;
 import dev.kirchhoff.schematic.format.ModelTypes;
+import dev.kirchhoff.schematic.format.NodeOrder;
 import dev.kirchhoff.schematic.format.Notices;
 import dev.kirchhoff.schematic.format.SourceSpec;
 import dev.kirchhoff.schematic.format.Tally;
@@ -15,7 +16,6 @@ import dev.kirchhoff.schematic.model.Directive;
 import dev.kirchhoff.schematic.model.Include;
 import dev.kirchhoff.schematic.model.ModelCard;
 import dev.kirchhoff.schematic.model.Parameter;
-import dev.kirchhoff.schematic.model.Pin;
 import dev.kirchhoff.schematic.model.Subcircuit;
 import dev.kirchhoff.schematic.units.Value;
 import dev.kirchhoff.schematic.units.ValueSyntax;
@@ -38,7 +38,7 @@ final class SpectreWriter {
     private static final ValueSyntax SYNTAX = ValueSyntax.SPECTRE;
     private final Notices notices;
     private StringBuilder line = new StringBuilder(256);
-    private final Map<List<Pin>, int[]> orderCache = new IdentityHashMap<>();
+    private final NodeOrder nodeOrder = new NodeOrder();
     private final Tally noValue = new Tally();
     private final Tally noModel = new Tally();
     private final Tally unconnected = new Tally();
@@ -338,14 +338,14 @@ final class SpectreWriter {
 
     /** Appends the nodes of the component at {@code index} in SPICE/Spectre terminal order. */
     private void appendNodes(Circuit circuit, int index, Component c) {
-        int[] order = order(c);
+        int[] order = nodeOrder.of(c);
         for (int k = 0; k < order.length; k++) {
             if (k > 0) {
                 line.append(' ');
             }
             int p = order[k];
             int id;
-            if (p == -2) {
+            if (p == NodeOrder.MISSING_BULK) {
                 int source = c.terminalIndex("S");
                 id = source >= 0 ? circuit.netIdAt(index, source) : -1;
                 notices.info(c.line(), c.ref() + " has no bulk pin; its bulk is tied to its source");
@@ -363,12 +363,12 @@ final class SpectreWriter {
     }
 
     private String[] nodes(Circuit circuit, int index, Component c, String groundAlias) {
-        int[] order = order(c);
+        int[] order = nodeOrder.of(c);
         String[] nodes = new String[order.length];
         for (int k = 0; k < order.length; k++) {
             int p = order[k];
             String net;
-            if (p == -2) {
+            if (p == NodeOrder.MISSING_BULK) {
                 int source = c.terminalIndex("S");
                 net = source >= 0 ? circuit.netAt(index, source) : null;
                 notices.info(c.line(), c.ref() + " has no bulk pin; its bulk is tied to its source");
@@ -385,46 +385,6 @@ final class SpectreWriter {
             nodes[k] = net;
         }
         return nodes;
-    }
-
-    private int[] order(Component c) {
-        int[] cached = orderCache.get(c.pins());
-        if (cached != null) {
-            return cached;
-        }
-        int n = c.pins().size();
-        List<Integer> result = new ArrayList<>();
-        boolean[] used = new boolean[n];
-        boolean matched = c.kind().isPrimitive();
-        if (matched) {
-            for (String terminal : c.kind().terminalOrder()) {
-                int idx = c.terminalIndex(terminal);
-                if (idx >= 0 && !used[idx]) {
-                    result.add(idx);
-                    used[idx] = true;
-                } else if (c.kind() == ComponentKind.MOSFET && terminal.equals("B") && n == 3) {
-                    result.add(-2);
-                } else if (result.size() < n) {
-                    matched = false;
-                    break;
-                }
-            }
-        }
-        if (!matched) {
-            result.clear();
-            for (int i = 0; i < n; i++) {
-                result.add(i);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                if (!used[i]) {
-                    result.add(i);
-                }
-            }
-        }
-        int[] order = result.stream().mapToInt(Integer::intValue).toArray();
-        orderCache.put(c.pins(), order);
-        return order;
     }
 
     private void appendParameters(List<Parameter> params, StringBuilder sb) {

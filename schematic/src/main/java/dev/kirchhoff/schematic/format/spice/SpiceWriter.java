@@ -3,6 +3,7 @@ package dev.kirchhoff.schematic.format.spice;
 import dev.kirchhoff.schematic.format.Analyses;
 import dev.kirchhoff.schematic.format.ChunkedOutput;
 import dev.kirchhoff.schematic.format.ModelTypes;
+import dev.kirchhoff.schematic.format.NodeOrder;
 import dev.kirchhoff.schematic.format.Names;
 import dev.kirchhoff.schematic.format.Notices;
 import dev.kirchhoff.schematic.format.SourceSpec;
@@ -38,7 +39,7 @@ public final class SpiceWriter {
     private final ValueSyntax syntax;
     private final Notices notices;
     private final StringBuilder line = new StringBuilder(256);
-    private final Map<List<Pin>, int[]> orderCache = new IdentityHashMap<>();
+    private final NodeOrder nodeOrder = new NodeOrder();
     private final Tally noValue = new Tally();
     private final Tally noModel = new Tally();
     private final Tally unconnected = new Tally();
@@ -190,12 +191,12 @@ public final class SpiceWriter {
 
     private String[] nodes(Circuit circuit, int index, Component c, Names nets, String[] outNames,
                            Names instances) {
-        int[] order = order(c);
+        int[] order = nodeOrder.of(c);
         String[] nodes = new String[order.length];
         for (int k = 0; k < order.length; k++) {
             int p = order[k];
             int net;
-            if (p == -2) {
+            if (p == NodeOrder.MISSING_BULK) {
                 // a MOSFET without a bulk pin: tie the bulk to the source, as three-terminal symbols mean
                 int source = c.terminalIndex("S");
                 net = source >= 0 ? circuit.netIdAt(index, source) : -1;
@@ -216,52 +217,6 @@ public final class SpiceWriter {
     }
 
     /** Pin indexes in SPICE node order; -2 marks a MOSFET bulk that the component lacks. */
-    private int[] order(Component c) {
-        int[] cached = orderCache.get(c.pins());
-        if (cached != null && c.kind().isPrimitive()) {
-            return cached;
-        }
-        int n = c.pins().size();
-        int[] order;
-        if (!c.kind().isPrimitive()) {
-            order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            return order;
-        }
-        List<Integer> result = new ArrayList<>();
-        boolean[] used = new boolean[n];
-        boolean matched = true;
-        for (String terminal : c.kind().terminalOrder()) {
-            int idx = c.terminalIndex(terminal);
-            if (idx >= 0 && !used[idx]) {
-                result.add(idx);
-                used[idx] = true;
-            } else if (c.kind() == ComponentKind.MOSFET && terminal.equals("B") && n == 3) {
-                result.add(-2);
-            } else if (result.size() < n) {
-                matched = false;
-                break;
-            }
-        }
-        if (!matched) {
-            result.clear();
-            for (int i = 0; i < n; i++) {
-                result.add(i);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                if (!used[i]) {
-                    result.add(i);
-                }
-            }
-        }
-        order = result.stream().mapToInt(Integer::intValue).toArray();
-        orderCache.put(c.pins(), order);
-        return order;
-    }
-
     private static char letterOf(Component c) {
         return c.kind() == ComponentKind.PART ? 'X' : c.kind().spiceLetter();
     }
