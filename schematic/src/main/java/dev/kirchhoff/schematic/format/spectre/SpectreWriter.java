@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -485,9 +484,5 @@ final class SpectreWriter {
     private static String abbreviate(String s) {
         String one = s.replace('\n', ' ');
         return one.length() <= 50 ? one : one.substring(0, 47) + "…";
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -98,7 +98,7 @@ public final class SpiceWriter {
             for (String port : definition.ports()) {
                 line.append(' ').append(nets.of(port));
             }
-            appendParameters(definition.parameters(), true);
+            appendDefinitionParameters(definition.parameters());
             emit(out, line);
         }
         List<String> globals = new ArrayList<>(circuit.globals());
@@ -135,6 +135,10 @@ public final class SpiceWriter {
         }
         for (Directive d : circuit.directives()) {
             writeDirective(d, out);
+        }
+        if (top && !circuit.directives().isEmpty() && !notices.netRenames().isEmpty()) {
+            notices.warn(0, "directives are copied as written and name nets by their old names; check "
+                    + ".print, .save, .ic and .meas lines for the renamed nets " + notices.netRenames());
         }
         if (definition != null) {
             out.append(".ends ").append(definition.name()).append('\n');
@@ -253,7 +257,7 @@ public final class SpiceWriter {
                 if (c.model() != null) {
                     sb.append(' ').append(c.model());
                 }
-                appendParameters(c.parameters(), false, sb);
+                appendParameters(c.parameters(), sb);
             }
             case DIODE, LED, BJT, MOSFET, JFET -> {
                 if (c.model() != null) {
@@ -266,7 +270,7 @@ public final class SpiceWriter {
             case VOLTAGE_SOURCE, CURRENT_SOURCE -> {
                 if (c.value() != null) {
                     sb.append(' ').append(value(c.value()));
-                    appendParameters(c.parameters(), false, sb);
+                    appendParameters(c.parameters(), sb);
                 } else if (!c.parameters().isEmpty()) {
                     List<Parameter> rest = new ArrayList<>();
                     SourceSpec spec = SourceSpec.fromSpectre(c.parameters(), rest);
@@ -284,7 +288,7 @@ public final class SpiceWriter {
                 if (c.value() != null) {
                     sb.append(' ').append(value(c.value()));
                 }
-                appendParameters(c.parameters(), false, sb);
+                appendParameters(c.parameters(), sb);
             }
             case CCCS, CCVS -> {
                 if (poly) {
@@ -303,7 +307,7 @@ public final class SpiceWriter {
                         sb.append(' ').append(value(c.value()));
                     }
                 }
-                appendParameters(c.parameters(), false, sb);
+                appendParameters(c.parameters(), sb);
             }
             case COUPLING -> {
                 for (String ctl : c.controls()) {
@@ -328,7 +332,7 @@ public final class SpiceWriter {
                 if (c.model() != null) {
                     sb.append(' ').append(c.model());
                 }
-                appendParameters(c.parameters(), false, sb);
+                appendParameters(c.parameters(), sb);
             }
             case SUBCIRCUIT, PART -> {
                 String sub = c.model() != null ? c.model() : partName(c);
@@ -341,7 +345,7 @@ public final class SpiceWriter {
                     if (!keyword.isEmpty()) {
                         sb.append(' ').append(keyword);
                     }
-                    appendParameters(c.parameters(), false, sb);
+                    appendParameters(c.parameters(), sb);
                 }
             }
             default -> throw new IllegalStateException(kind.name());
@@ -380,17 +384,18 @@ public final class SpiceWriter {
         return p.value().form() == Value.Form.TEXT && p.value().text().equalsIgnoreCase(p.name());
     }
 
-    private void appendParameters(List<Parameter> params, boolean definition) {
+    /** Appends a subcircuit definition's default parameters, after the dialect's keyword. */
+    private void appendDefinitionParameters(List<Parameter> params) {
         if (params.isEmpty()) {
             return;
         }
-        if (definition && !dialect.paramsKeyword().isEmpty()) {
+        if (!dialect.paramsKeyword().isEmpty()) {
             line.append(' ').append(dialect.paramsKeyword());
         }
-        appendParameters(params, false, line);
+        appendParameters(params, line);
     }
 
-    private void appendParameters(List<Parameter> params, boolean unused, StringBuilder sb) {
+    private void appendParameters(List<Parameter> params, StringBuilder sb) {
         for (Parameter p : params) {
             if (isFlag(p)) {
                 sb.append(' ').append(p.name());
@@ -446,7 +451,7 @@ public final class SpiceWriter {
         if (!card.parameters().isEmpty()) {
             line.append(" (");
             StringBuilder params = new StringBuilder();
-            appendParameters(card.parameters(), false, params);
+            appendParameters(card.parameters(), params);
             line.append(params.toString().strip()).append(')');
         }
         emit(out, line);
