@@ -132,6 +132,22 @@ class ConvertCommandTest {
     }
 
     @Test
+    void unbalancedParenthesesInAKicadNetlist() throws Exception {
+        String net = """
+                (export (version "E")
+                  (components
+                    (comp (ref "R1") (value "10k"))
+                  (nets
+                    (net (code "1") (name "A") (node (ref "R1") (pin "1")))))
+                """;
+        Path in = file("board.net", net);
+        Path out = dir.resolve("out.cir");
+        Cli.Result r = Cli.run("convert", in.toString(), "-o", out.toString());
+        assertRejected(r, out, in + ":2:");
+        assertThat(r.err()).contains("never closed");
+    }
+
+    @Test
     void invalidJson() throws Exception {
         Path in = file("bad.json", "{\"format\": \"kirchhoff-circuit\", \"version\": 1,\n \"components\": [,]}");
         Path out = dir.resolve("out.cir");
