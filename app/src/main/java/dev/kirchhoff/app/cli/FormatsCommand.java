@@ -45,9 +45,14 @@ final class FormatsCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
             return ExitCodes.OK;
         }
-        out.printf("%-13s %-10s %-12s %-13s %s%n", "FORMAT", "HIERARCHY", "TRANSISTORS", "EXTENSIONS", "DESCRIPTION");
+        int width = "EXTENSIONS".length();
         for (NetlistFormat f : NetlistFormats.all()) {
-            out.printf("%-13s %-10s %-12s %-13s %s%n", f.name(), f.hierarchical() ? "yes" : "flattened",
+            width = Math.max(width, String.join(" ", f.extensions()).length());
+        }
+        String row = "%-13s %-10s %-12s %-" + width + "s  %s%n";
+        out.printf(row, "FORMAT", "HIERARCHY", "TRANSISTORS", "EXTENSIONS", "DESCRIPTION");
+        for (NetlistFormat f : NetlistFormats.all()) {
+            out.printf(row, f.name(), f.hierarchical() ? "yes" : "flattened",
                     f.transistorLevel() ? "yes" : "no", String.join(" ", f.extensions()), f.description());
         }
         out.println();
