@@ -45,6 +45,12 @@ public record Source(String name, String text) {
 
     /** Decodes bytes as {@link #read(Path)} does. */
     public static Source decode(String name, byte[] bytes) throws ParseException {
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            // LTspice and some Windows tools save netlists as UTF-16 with a byte-order mark
+            String text = new String(bytes, StandardCharsets.UTF_16);
+            return new Source(name, text.isEmpty() || text.charAt(0) != '\uFEFF' ? text : text.substring(1));
+        }
         int limit = Math.min(bytes.length, 1 << 16);
         int line = 1;
         int column = 1;

@@ -59,6 +59,17 @@ class NetlistFormatsTest {
     }
 
     @Test
+    void utf16NetlistsAsLtspiceSavesThemAreRead() throws Exception {
+        byte[] bytes = "\uFEFF* C:\\sim\\rc.asc\r\nR1 in out 1k\r\nC1 out 0 1µ\r\n.backanno\r\n.end\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        Source s = Source.decode("rc.net", bytes);
+        assertThat(NetlistFormats.detect(s).name()).isEqualTo("ltspice");
+        Circuit c = NetlistFormats.detect(s).read(s, new Notices());
+        assertThat(c.component("C1").orElseThrow().value().magnitude()).isEqualTo(1e-6);
+        assertThat(c.component("R1").orElseThrow().value().magnitude()).isEqualTo(1000.0);
+    }
+
+    @Test
     void binaryDataIsRejectedButUtf8TextIsNot() throws Exception {
         assertThatThrownBy(() -> Source.decode("x.cir", new byte[] {0x7f, 0x45, 0x4c, 0x46, 0, 1, 2}))
                 .isInstanceOf(ParseException.class).hasMessageContaining("binary data");
