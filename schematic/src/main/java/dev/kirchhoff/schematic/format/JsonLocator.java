@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Finds where in a JSON text a value lives, so errors found after parsing into a tree can still name the line and
@@ -15,6 +16,8 @@ import java.io.IOException;
 public final class JsonLocator {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final Pattern JACKSON_SOURCE =
+            Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]", Pattern.DOTALL);
 
     private JsonLocator() {
     }
@@ -42,15 +45,31 @@ public final class JsonLocator {
         return new ParseException(source.name(), at[0], at[1], problem + " (at " + pointer + ")", expected);
     }
 
-    /** A {@link ParseException} for invalid JSON, at the place Jackson stopped. */
-    public static ParseException syntaxError(Source source, JsonProcessingException e, String expected) {
+    /**
+     * A {@link ParseException} for invalid JSON, at the place Jackson stopped, with Jackson's message made
+     * readable (its {@code [Source: …; line: 3, column: 5]} becomes {@code line 3, column 5}).
+     */
+    public static ParseException syntaxError(String file, JsonProcessingException e, String expected) {
         JsonLocation loc = e.getLocation();
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        if (cut > 0) {
-            message = message.substring(0, cut);
+        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
+        message = JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2").replace('\n', ' ').strip();
+        return new ParseException(file, loc == null ? 0 : Math.max(0, loc.getLineNr()),
+                loc == null ? 0 : Math.max(0, loc.getColumnNr()), "invalid JSON: " + message, expected);
+    }
+
+    /** What a token is, for messages: "an object", "an array", "a string", … */
+    public static String describe(JsonToken t) {
+        if (t == null) {
+            return "nothing";
         }
-        return new ParseException(source.name(), loc == null ? 0 : loc.getLineNr(), loc == null ? 0
-                : loc.getColumnNr(), "invalid JSON: " + message, expected);
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

@@ -111,6 +111,17 @@ public record Source(String name, String text) {
         return dot <= 0 ? "" : base.substring(dot).toLowerCase(Locale.ROOT);
     }
 
+    /** The first character that is not whitespace, or {@code 0} for blank text; what sniffing looks at first. */
+    public char firstSignificant() {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     /** Whether the text is empty or only whitespace. */
     public boolean isBlank() {
         return text.isBlank();

@@ -74,11 +74,6 @@ public final class StringIntMap {
         return h;
     }
 
-    /** The key stored for {@code key} (its first spelling when case is ignored), or {@code null}. */
-    public String storedKey(String key) {
-        return keys[slot(key, hash(key))];
-    }
-
     /** The slot holding {@code key}, or the empty slot where it would go. */
     private int slot(String key, int h) {
         int mask = keys.length - 1;

@@ -672,20 +672,6 @@ public final class Circuit {
             return this;
         }
 
-        /** The net pin {@code pin} of {@code ref} is on so far, or {@code null}. */
-        public String netOf(String ref, String pin) {
-            int c = index().get(ref);
-            if (c < 0) {
-                return null;
-            }
-            int p = components.get(c).pinIndex(pin);
-            if (p < 0) {
-                return null;
-            }
-            int n = pinNet[pinOffset[c] + p];
-            return n < 0 ? null : netNames.get(n);
-        }
-
         private static String pinList(Component component) {
             StringBuilder sb = new StringBuilder();
             for (Pin p : component.pins()) {

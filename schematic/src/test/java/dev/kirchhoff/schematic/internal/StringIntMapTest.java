@@ -13,7 +13,6 @@ class StringIntMapTest {
             assertThat(m.put("Net" + i, i)).isEqualTo(-1);
         }
         assertThat(m.get("NET500")).isEqualTo(500);
-        assertThat(m.storedKey("net500")).isEqualTo("Net500");
         assertThat(m.get("x Net42 y", 2, 7)).isEqualTo(42);
         assertThat(m.remove("net7")).isEqualTo(7);
         assertThat(m.get("Net7")).isEqualTo(-1);

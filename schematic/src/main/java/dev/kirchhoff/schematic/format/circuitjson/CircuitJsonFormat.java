@@ -58,14 +58,10 @@ public final class CircuitJsonFormat implements NetlistFormat {
      */
     @Override
     public int sniff(Source source) {
-        String text = source.text();
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        if (start >= text.length() || text.charAt(start) != '[') {
+        if (source.firstSignificant() != '[') {
             return 0;
         }
+        String text = source.text();
         String head = text.length() > SNIFF_LIMIT ? text.substring(0, SNIFF_LIMIT) : text;
         try (JsonParser p = Json.FACTORY.createParser(head)) {
             p.nextToken();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kirchhoff.schematic.format.Names;
+import dev.kirchhoff.schematic.format.JsonLocator;
 import dev.kirchhoff.schematic.format.Notices;
 import dev.kirchhoff.schematic.format.ParseException;
 import dev.kirchhoff.schematic.format.Source;
@@ -104,7 +105,7 @@ final class CircuitJsonReader {
             if (t != JsonToken.START_ARRAY) {
                 JsonLocation at = p.currentTokenLocation();
                 throw new ParseException(file, line(at), column(at),
-                        "Circuit JSON is an array of elements, but this file holds " + Json.describe(t),
+                        "Circuit JSON is an array of elements, but this file holds " + JsonLocator.describe(t),
                         t == JsonToken.START_OBJECT
                                 ? "if this is a Wokwi diagram.json, read it as wokwi; otherwise give the array "
                                 + "tscircuit writes: [{\"type\": \"source_component\", …}, …]"
@@ -115,7 +116,7 @@ final class CircuitJsonReader {
                 JsonLocation at = p.currentTokenLocation();
                 if (t != JsonToken.START_OBJECT) {
                     throw new ParseException(file, line(at), column(at), "element " + index + " of the array is "
-                            + Json.describe(t) + ", not an object",
+                            + JsonLocator.describe(t) + ", not an object",
                             "every Circuit JSON element is an object with a \"type\", such as "
                                     + "{\"type\": \"source_port\", …}");
                 }
@@ -131,7 +132,8 @@ final class CircuitJsonReader {
                         + "element array", "remove what follows the array; a Circuit JSON file holds one array");
             }
         } catch (JsonProcessingException e) {
-            throw Json.syntaxError(file, e);
+            throw JsonLocator.syntaxError(file, e,
+                    "fix the JSON syntax here; the file must be valid JSON before anything else can be read");
         } catch (IOException e) {
             throw new ParseException(file, 0, 0, "could not read the JSON: " + e.getMessage(), null);
         }

@@ -81,7 +81,7 @@ public final class NativeJsonFormat implements NetlistFormat {
     @Override
     public int sniff(Source source) {
         String head = source.text().length() > 4096 ? source.text().substring(0, 4096) : source.text();
-        return head.stripLeading().startsWith("{") && head.contains("\"" + FORMAT_ID + "\"") ? 100 : 0;
+        return source.firstSignificant() == '{' && head.contains("\"" + FORMAT_ID + "\"") ? 100 : 0;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -286,7 +286,7 @@ public final class NativeJsonFormat implements NetlistFormat {
         try {
             root = MAPPER.readTree(source.text());
         } catch (JsonProcessingException e) {
-            throw JsonLocator.syntaxError(source, e, "fix the JSON syntax");
+            throw JsonLocator.syntaxError(source.name(), e, "fix the JSON syntax");
         }
         if (root == null || !root.isObject()) {
             throw JsonLocator.error(source, "", "the top level is not a JSON object",

@@ -56,8 +56,8 @@ public final class SpectreFormat implements NetlistFormat {
         if (head.contains("simulator lang=spectre")) {
             return 100;
         }
-        String first = head.stripLeading();
-        if (first.startsWith("(") || first.startsWith("{") || first.startsWith("[")) {
+        char first = source.firstSignificant();
+        if (first == '(' || first == '{' || first == '[') {
             return 0;
         }
         int score = 0;

@@ -2,6 +2,7 @@ package dev.kirchhoff.schematic.format.spectre;
 
 import dev.kirchhoff.schematic.format.Analyses;
 import dev.kirchhoff.schematic.format.ChunkedOutput;
+import dev.kirchhoff.schematic.format.GroundNet;
 import dev.kirchhoff.schematic.format.ModelTypes;
 import dev.kirchhoff.schematic.format.NodeOrder;
 import dev.kirchhoff.schematic.format.Notices;
@@ -86,17 +87,7 @@ final class SpectreWriter {
         NetNames(Circuit circuit, Subcircuit definition) {
             List<String> names = circuit.netNames();
             start = new int[names.size() + 1];
-            boolean hasZero = false;
-            String gnd = null;
-            for (String n : names) {
-                if (n.length() == 1 && n.charAt(0) == '0') {
-                    hasZero = true;
-                } else if (gnd == null && n.length() == 3 && n.equalsIgnoreCase("gnd")
-                        && (definition == null || !definition.ports().contains(n))) {
-                    gnd = n;
-                }
-            }
-            groundAlias = hasZero ? null : gnd;
+            groundAlias = GroundNet.alias(circuit, definition);
             StringBuilder sb = new StringBuilder(names.size() * 8);
             for (int i = 0; i < names.size(); i++) {
                 String n = names.get(i);

@@ -2,6 +2,7 @@ package dev.kirchhoff.schematic.format.spice;
 
 import dev.kirchhoff.schematic.format.Analyses;
 import dev.kirchhoff.schematic.format.ChunkedOutput;
+import dev.kirchhoff.schematic.format.GroundNet;
 import dev.kirchhoff.schematic.format.ModelTypes;
 import dev.kirchhoff.schematic.format.NodeOrder;
 import dev.kirchhoff.schematic.format.Names;
@@ -149,16 +150,8 @@ public final class SpiceWriter {
         Names nets = new Names(true, SpiceWriter::legal);
         nets.claim("0");
         List<String> names = circuit.netNames();
-        boolean hasZero = circuit.hasNet("0");
-        String groundAlias = null;
-        if (!hasZero) {
-            for (String n : names) {
-                if (n.equalsIgnoreCase("gnd") && (definition == null || !definition.ports().contains(n))) {
-                    groundAlias = n;
-                    break;
-                }
-            }
-        }
+        String groundAlias = GroundNet.alias(circuit, definition);
+        boolean hasZero = circuit.netNames().contains("0");
         if (hasZero && dialect.gndIsGround()) {
             // ngspice treats gnd as ground; a separate net called gnd must keep its own name
             nets.claim("gnd");

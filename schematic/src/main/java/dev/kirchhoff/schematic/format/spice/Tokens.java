@@ -223,8 +223,4 @@ final class Tokens {
     boolean isParamsKeyword(int i) {
         return ends[i] - starts[i] == 7 && source.regionMatches(true, starts[i], "params:", 0, 7);
     }
-
-    static boolean isParamsKeyword(String word) {
-        return word.equalsIgnoreCase("params:");
-    }
 }

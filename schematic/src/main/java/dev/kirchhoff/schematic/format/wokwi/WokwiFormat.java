@@ -1,9 +1,7 @@
 package dev.kirchhoff.schematic.format.wokwi;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kirchhoff.schematic.format.NetlistFormat;
@@ -14,7 +12,6 @@ import dev.kirchhoff.schematic.model.Circuit;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +31,6 @@ public final class WokwiFormat implements NetlistFormat {
     static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private static final int SNIFF_LIMIT = 65536;
-    private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     @Override
@@ -68,14 +64,10 @@ public final class WokwiFormat implements NetlistFormat {
      */
     @Override
     public int sniff(Source source) {
-        String text = source.text();
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        if (start >= text.length() || text.charAt(start) != '{') {
+        if (source.firstSignificant() != '{') {
             return 0;
         }
+        String text = source.text();
         String head = text.length() > SNIFF_LIMIT ? text.substring(0, SNIFF_LIMIT) : text;
         boolean parts = false;
         boolean connections = false;
@@ -108,17 +100,6 @@ public final class WokwiFormat implements NetlistFormat {
     @Override
     public void write(Circuit circuit, Appendable out, Notices notices) throws IOException {
         new WokwiWriter(notices).write(circuit, out);
-    }
-
-    /** A parse error for malformed JSON, at Jackson's line and column, with Jackson's message made readable. */
-    static ParseException syntaxError(String file, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-        Matcher m = SOURCE.matcher(message);
-        message = m.replaceAll("line $1, column $2").replace('\n', ' ').strip();
-        return new ParseException(file, at == null ? 0 : Math.max(0, at.getLineNr()),
-                at == null ? 0 : Math.max(0, at.getColumnNr()), "invalid JSON: " + message,
-                "fix the JSON syntax here; Wokwi saves diagram.json as plain JSON");
     }
 
     /** Whether {@code text} is a bare decimal number, which is all Wokwi reads from a value attribute. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kirchhoff.schematic.format.Names;
+import dev.kirchhoff.schematic.format.JsonLocator;
 import dev.kirchhoff.schematic.format.Notices;
 import dev.kirchhoff.schematic.format.ParseException;
 import dev.kirchhoff.schematic.format.Source;
@@ -96,7 +97,7 @@ final class WokwiReader {
             if (t != JsonToken.START_OBJECT) {
                 JsonLocation at = p.currentTokenLocation();
                 throw new ParseException(file, line(at), column(at), "a Wokwi diagram is a JSON object, but this "
-                        + "file holds " + describe(t), t == JsonToken.START_ARRAY
+                        + "file holds " + JsonLocator.describe(t), t == JsonToken.START_ARRAY
                         ? "an array of elements is Circuit JSON; read it as circuit-json"
                         : "give a diagram.json: {\"version\": 1, \"parts\": […], \"connections\": […]}");
             }
@@ -144,7 +145,8 @@ final class WokwiReader {
                         "remove it; a diagram.json holds one object");
             }
         } catch (JsonProcessingException e) {
-            throw WokwiFormat.syntaxError(file, e);
+            throw JsonLocator.syntaxError(file, e,
+                    "fix the JSON syntax here; Wokwi saves diagram.json as plain JSON");
         } catch (IOException e) {
             throw new ParseException(file, 0, 0, "could not read the JSON: " + e.getMessage(), null);
         }
@@ -152,7 +154,7 @@ final class WokwiReader {
 
     private void expectArray(JsonToken t, JsonLocation at, String field, String example) throws ParseException {
         if (t != JsonToken.START_ARRAY) {
-            throw new ParseException(file, line(at), column(at), "\"" + field + "\" is " + describe(t)
+            throw new ParseException(file, line(at), column(at), "\"" + field + "\" is " + JsonLocator.describe(t)
                     + ", not an array", "write it as \"" + field + "\": " + example);
         }
     }
@@ -163,7 +165,7 @@ final class WokwiReader {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             JsonLocation at = p.currentTokenLocation();
             if (t != JsonToken.START_OBJECT) {
-                throw new ParseException(file, line(at), column(at), "part " + index + " is " + describe(t)
+                throw new ParseException(file, line(at), column(at), "part " + index + " is " + JsonLocator.describe(t)
                         + ", not an object", "write each part as {\"type\": \"wokwi-led\", \"id\": \"led1\", …}");
             }
             JsonNode node = WokwiFormat.MAPPER.readTree(p);
@@ -195,7 +197,7 @@ final class WokwiReader {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             JsonLocation at = p.currentTokenLocation();
             if (t != JsonToken.START_ARRAY) {
-                throw new ParseException(file, line(at), column(at), "connection " + index + " is " + describe(t)
+                throw new ParseException(file, line(at), column(at), "connection " + index + " is " + JsonLocator.describe(t)
                         + ", not an array", "write each connection as [\"uno:13\", \"led1:A\", \"green\", []]");
             }
             Endpoint[] ends = new Endpoint[2];
@@ -207,7 +209,7 @@ final class WokwiReader {
                     if (t != JsonToken.VALUE_STRING) {
                         p.skipChildren();
                         throw new ParseException(file, line(el), column(el), "the " + (count == 0 ? "first" : "second")
-                                + " entry of this connection is " + describe(t) + ", not a \"part:pin\" string",
+                                + " entry of this connection is " + JsonLocator.describe(t) + ", not a \"part:pin\" string",
                                 "write it as a string such as \"uno:13\"");
                     }
                     ends[count] = endpoint(p.getText(), el);
@@ -473,21 +475,6 @@ final class WokwiReader {
         }
         List<String> list = new ArrayList<>(ids);
         return list.size() <= 12 ? String.join(", ", list) : String.join(", ", list.subList(0, 12)) + ", …";
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) {
-            return "nothing";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> t.name().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 
     private static int line(JsonLocation at) {
