@@ -1,0 +1,23 @@
+package dev.kirchhoff.knowledge;
+
+/** A trap or property of one pin that a pin-assignment solver and the validator must respect. */
+public enum PinFlag implements JsonEnum {
+    /** Can read but not drive (ESP32 GPIO34-39). */
+    INPUT_ONLY,
+    OUTPUT_ONLY,
+    /** Sampled at reset; its level changes the boot mode. */
+    STRAPPING,
+    /** Wired to the on-board flash; using it crashes the board. */
+    FLASH,
+    /** Used by the board for something else (see the pin's notes). */
+    RESERVED,
+    /** Toggles or outputs a signal while the board boots. */
+    BOOT_OUTPUT,
+    /** Unusable while the radio is on (ESP32 ADC2). */
+    WIFI_CONFLICT,
+    FIVE_VOLT_TOLERANT,
+    ONBOARD_LED,
+    INTERNAL_PULLUP,
+    INTERNAL_PULLDOWN,
+    ACTIVE_LOW
+}
