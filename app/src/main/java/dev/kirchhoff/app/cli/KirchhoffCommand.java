@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 @Command(name = "kirchhoff",
         mixinStandardHelpOptions = true,
         versionProvider = KirchhoffCommand.Version.class,
-        description = "Kirchhoff: netlist conversion between SPICE dialects, Spectre, KiCad, Circuit JSON and Wokwi.",
-        subcommands = {ConvertCommand.class, FormatsCommand.class},
+        description = "Kirchhoff: netlist conversion between SPICE dialects, Spectre, KiCad, Circuit JSON and Wokwi; "
+                + "a component knowledge base with hybrid search.",
+        subcommands = {ConvertCommand.class, FormatsCommand.class, KbCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings or failed verification, 2 bad input or usage, 3 internal error."})
 public final class KirchhoffCommand implements Runnable {
 
