@@ -1,6 +1,7 @@
 package dev.kirchhoff.retrieval;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,8 @@ import java.util.Locale;
 class FusionTuning {
 
     @Test
+    @EnabledIfSystemProperty(named = "tune", matches = ".+")
     void tune() {
-        if (System.getProperty("tune") == null) {
-            return;
-        }
         PartSearch base = TestIndex.get();
         List<QuerySet.Query> queries = QuerySet.load().queries();
         for (double[] ce : new double[][] {{0.5, 0.8}, {0.3, 0.8}, {0.5, 1.0}}) {

@@ -3,6 +3,7 @@ package dev.kirchhoff.retrieval;
 import dev.kirchhoff.knowledge.KicadTier;
 import dev.kirchhoff.knowledge.KnowledgeBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,8 @@ import java.util.function.Consumer;
 class RetrievalBenchmark {
 
     @Test
+    @EnabledIfSystemProperty(named = "bench", matches = ".+")
     void run() throws Exception {
-        if (System.getProperty("bench") == null) {
-            return;
-        }
         StringBuilder report = new StringBuilder();
         Consumer<String> out = s -> {
             System.out.println(s);
