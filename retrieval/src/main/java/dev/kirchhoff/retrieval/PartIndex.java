@@ -64,7 +64,7 @@ import java.util.stream.Stream;
 public final class PartIndex {
 
     /** Bump when the documents or analysis change: old caches are then rebuilt. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
 
     static final String ID = "id";
     static final String TIER = "tier";
@@ -87,6 +87,18 @@ public final class PartIndex {
     static final String SHADOWED = "shadowed";
 
     static final String MARKER = "kirchhoff-index.json";
+
+    /**
+     * Names are a bag of names: a curated part with twelve aliases must not score lower than a KiCad symbol with one
+     * name just because its field is longer, so the field has no length norms.
+     */
+    static final org.apache.lucene.document.FieldType NAMES_TYPE;
+
+    static {
+        NAMES_TYPE = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        NAMES_TYPE.setOmitNorms(true);
+        NAMES_TYPE.freeze();
+    }
 
     static final int HNSW_MAX_CONNECTIONS = 32;
     static final int HNSW_BEAM_WIDTH = 200;
@@ -307,7 +319,7 @@ public final class PartIndex {
         for (String s : p.aliases()) {
             names.append('\n').append(s);
         }
-        doc.add(new TextField(NAMES, names.toString(), Field.Store.NO));
+        doc.add(new Field(NAMES, names.toString(), NAMES_TYPE));
         Set<String> exact = new HashSet<>();
         exact.add(KnowledgeBase.normalize(p.id()));
         exact.add(KnowledgeBase.normalize(p.name()));
@@ -393,9 +405,5 @@ public final class PartIndex {
             out.add(PartPin.typed(f[0], f[1], dev.kirchhoff.schematic.model.PinType.fromKicad(f[2]), Integer.parseInt(f[3])));
         }
         return out;
-    }
-
-    static void rethrow(IOException e) {
-        throw new UncheckedIOException(e);
     }
 }

@@ -66,11 +66,7 @@ public final class PartSearch implements Closeable {
      */
     public record Fusion(double lexical, double vector, double curated, double kicadExact, double context,
                          double expansion, int candidates) {
-        public static final Fusion DEFAULT = new Fusion(0.6, 0.8, 1.2, 0.5, 0.5, 0.8, 60);
-
-        public Fusion withWeights(double lexical, double vector, double curated, double kicadExact) {
-            return new Fusion(lexical, vector, curated, kicadExact, context, expansion, candidates);
-        }
+        public static final Fusion DEFAULT = new Fusion(0.9, 0.8, 0.7, 0.5, 0.5, 0.8, 60);
     }
 
     /** Words that carry no part information in a question. */

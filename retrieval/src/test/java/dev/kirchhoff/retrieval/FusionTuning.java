@@ -18,7 +18,7 @@ class FusionTuning {
     void tune() {
         PartSearch base = TestIndex.get();
         List<QuerySet.Query> queries = QuerySet.load().queries();
-        for (double[] ce : new double[][] {{0.5, 0.8}, {0.3, 0.8}, {0.5, 1.0}}) {
+        for (double[] ce : new double[][] {{0.5, 0.8}, {0.5, 1.0}}) {
             double context = ce[0];
             double expansion = ce[1];
             PartSearch s = base.withFusion(new PartSearch.Fusion(0.45, 0.55, 0.25, 0.5, context, expansion, 60));
@@ -28,7 +28,7 @@ class FusionTuning {
             }
             double best = -1;
             String bestLine = "";
-            for (double lex = 0.1; lex <= 0.81; lex += 0.05) {
+            for (double lex = 0.4; lex <= 1.41; lex += 0.1) {
                 for (double cur : new double[] {0.3, 0.5, 0.7, 0.9, 1.2, 1.6}) {
                     for (double kx : new double[] {0, 0.5, 1.0, 1.5, 2.5}) {
                         PartSearch.Fusion f = new PartSearch.Fusion(lex, 0.8, cur, kx, context, expansion, 60);

@@ -160,9 +160,13 @@ public final class KbCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (PartSearch search = openSearch(spec.commandLine().getErr())) {
                 List<SearchHit> hits = search.search(q, filters, k);
+                String missing = missingPartNumber(q, hits);
                 if (json) {
                     ObjectNode root = json().createObjectNode();
                     root.put("query", q);
+                    if (missing != null) {
+                        root.put("unknownPartNumber", missing);
+                    }
                     ArrayNode arr = root.putArray("results");
                     for (SearchHit h : hits) {
                         ObjectNode n = arr.addObject();
@@ -177,8 +181,14 @@ public final class KbCommand implements Runnable {
                     }
                     out.println(json().writeValueAsString(root));
                 } else if (hits.isEmpty()) {
+                    if (missing != null) {
+                        out.println("the knowledge base has no part named '" + missing + "'");
+                    }
                     out.println("no parts match \"" + q + "\"" + (filters.isEmpty() ? "" : " with these filters"));
                 } else {
+                    if (missing != null) {
+                        out.println("the knowledge base has no part named '" + missing + "'; the closest parts are:");
+                    }
                     int w = hits.stream().mapToInt(h -> h.id().length()).max().orElse(10);
                     for (int i = 0; i < hits.size(); i++) {
                         SearchHit h = hits.get(i);
@@ -193,6 +203,27 @@ public final class KbCommand implements Runnable {
                 return ExitCodes.OK;
             }
         }
+    }
+
+    /**
+     * The part number the query names when no part has that name: a query of one or two words, one of them mixing
+     * letters and digits ("bme820", "lm7085 regulator"), and no exact hit. Null otherwise.
+     */
+    static String missingPartNumber(String query, List<SearchHit> hits) {
+        if (hits.stream().anyMatch(h -> h.match() == SearchHit.Match.EXACT)) {
+            return null;
+        }
+        String[] words = query.strip().split("\\s+");
+        if (words.length > 2) {
+            return null;
+        }
+        for (String w : words) {
+            String n = KnowledgeBase.normalize(w);
+            if (n.length() >= 3 && n.chars().anyMatch(Character::isDigit) && n.chars().anyMatch(Character::isLetter)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     /** {@code kirchhoff kb show ID}. */

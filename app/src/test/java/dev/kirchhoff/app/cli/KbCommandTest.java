@@ -68,6 +68,20 @@ class KbCommandTest {
     // search
 
     @Test
+    void aPartNumberTheKnowledgeBaseLacksIsSaidPlainly() throws Exception {
+        Cli.Result r = Cli.run("kb", "search", "bme820", "-k", "3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(lines(r.out()).get(0))
+                .isEqualTo("the knowledge base has no part named 'bme820'; the closest parts are:");
+        assertThat(lines(r.out()).get(1)).contains("bme280-module");
+        JsonNode root = json(Cli.run("kb", "search", "bme820", "-k", "3", "--json"));
+        assertThat(root.get("unknownPartNumber").asText()).isEqualTo("bme820");
+        // a part it has gets no such line
+        assertThat(Cli.run("kb", "search", "bme280", "-k", "1").out()).doesNotContain("no part named");
+        assertThat(json(Cli.run("kb", "search", "bme280", "--json")).has("unknownPartNumber")).isFalse();
+    }
+
+    @Test
     void searchByPartNumberPutsTheCuratedModuleFirstAsAnExactMatch() throws Exception {
         Cli.Result r = Cli.run("kb", "search", "bme280", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
