@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * The integrity check behind {@code kirchhoff kb check}: every part file against the JSON Schema, then what a schema
  * cannot say — unique ids and aliases across files, unique pin numbers, names shared only by power pins, functions
- * that agree with pin types, references to pins that exist, sane voltage ranges and I2C addresses. Each problem names
- * the file and JSON path.
+ * that agree with pin types, references to pins that exist, export pin maps keyed by pin number where names repeat,
+ * sane voltage ranges and I2C addresses. Each problem names the file and JSON path.
  */
 public final class KnowledgeBaseCheck {
 
@@ -219,10 +219,10 @@ public final class KnowledgeBaseCheck {
         }
         if (p.exports() != null) {
             if (p.exports().wokwi() != null) {
-                pinNames(p, List.copyOf(p.exports().wokwi().pins().keySet()), file, base + ".exports.wokwi.pins", problems);
+                exportPins(p, p.exports().wokwi().pins().keySet(), file, base + ".exports.wokwi.pins", problems);
             }
             if (p.exports().kicad() != null) {
-                pinNames(p, List.copyOf(p.exports().kicad().pins().keySet()), file, base + ".exports.kicad.pins", problems);
+                exportPins(p, p.exports().kicad().pins().keySet(), file, base + ".exports.kicad.pins", problems);
             }
         }
         if (p.pins().isEmpty()) {
@@ -234,6 +234,33 @@ public final class KnowledgeBaseCheck {
         for (String ref : refs) {
             if (p.pin(ref).isEmpty()) {
                 problems.add(new Problem(file, at, "no pin '" + ref + "' in part '" + p.id() + "'"));
+            }
+        }
+    }
+
+    /**
+     * The keys of an export pin map: each names one pin the way {@link Part#pin} resolves it (number first, then name,
+     * then alias), no two keys name the same pin, and a name that several pins share (GND) is no key, since it would
+     * map only the first of them; such pins are keyed by their numbers (GND.1, GND.2).
+     */
+    private static void exportPins(Part p, java.util.Collection<String> keys, String file, String at,
+                                   List<Problem> problems) {
+        Map<String, String> keyOf = new HashMap<>();
+        for (String key : new java.util.TreeSet<>(keys)) {
+            PartPin pin = p.pin(key).orElse(null);
+            if (pin == null) {
+                problems.add(new Problem(file, at, "no pin '" + key + "' in part '" + p.id() + "'"));
+                continue;
+            }
+            if (!pin.number().equals(key.strip()) && pin.name().equalsIgnoreCase(key.strip())
+                    && p.pinsNamed(pin.name()).size() > 1) {
+                problems.add(new Problem(file, at, "'" + key + "' names " + p.pinsNamed(pin.name()).size()
+                        + " pins; key each by its pin number ("
+                        + String.join(", ", p.pinsNamed(pin.name()).stream().map(PartPin::number).toList()) + ")"));
+            }
+            String other = keyOf.putIfAbsent(pin.number(), key);
+            if (other != null) {
+                problems.add(new Problem(file, at, "'" + other + "' and '" + key + "' both name pin " + pin.label()));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.kirchhoff.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kirchhoff.knowledge.KnowledgeBaseCheck.Problem;
 import java.io.IOException;
@@ -156,6 +157,20 @@ class KnowledgeBaseCheckTest {
             assertThat(p.path()).isEqualTo("$.interfaces[0].pins");
             assertThat(p.message()).isEqualTo("no pin 'AOUT' in part 'temp-sensor'");
         });
+    }
+
+    @Test
+    void exportPinKeysAreNumbersWhereNamesRepeat() throws IOException {
+        String gnd2 = """
+                {"number": "4", "name": "GND", "type": "power_in", "functions": ["GROUND"]}""";
+        write("parts/sensor/temp.json", part("temp-sensor", """
+                "exports": {"kicad": {"symbol": "Sensor:TEMP", "pins": {"3": "2", "4": "2", "OUT": "3"}},
+                            "wokwi": {"type": "wokwi-temp", "pins": {"GND": "GND.1", "2": "OUT", "out": "A"}}},""",
+                VCC, OUT, GND, gnd2));
+        assertThat(KnowledgeBaseCheck.check(root)).extracting(Problem::path, Problem::message)
+                .containsExactlyInAnyOrder(
+                        tuple("$.exports.wokwi.pins", "'GND' names 2 pins; key each by its pin number (3, 4)"),
+                        tuple("$.exports.wokwi.pins", "'2' and 'out' both name pin 2 OUT"));
     }
 
     @Test

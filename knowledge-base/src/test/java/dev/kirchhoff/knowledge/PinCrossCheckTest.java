@@ -48,6 +48,25 @@ class PinCrossCheckTest {
             "tmp36", Accepted.of("KiCad has only the SOIC-8 symbol TMP36xS (VOUT 1, GND 4, SHUTDOWN 5, +Vs 8); our "
                     + "part is the 3-pin TO-92 TMP36GT9, which has no SHUTDOWN pin"));
 
+    /**
+     * Part pins that share one KiCad pin on purpose (keyed by the pins' numbers: all pins of each shared KiCad pin). They
+     * must share a name (one net on the board) and {@code sources.exports} says so; any other sharing fails.
+     */
+    private static final Map<String, Accepted> ACCEPTED_KICAD_JOINS = Map.of(
+            "ams1117-3-3", Accepted.of("the SOT-223 tab (our pin 4) is VOUT, which KiCad's symbol draws once (pin 2)",
+                    "2", "4"),
+            "arduino-leonardo", Accepted.of("the ICSP header's 5V and GND are the board's 5V and GND nets, and "
+                    + "Arduino_Leonardo has no ICSP header: ICSP.2 shares the 5V pin, ICSP.6 the digital-header GND",
+                    "5V", "ICSP.2", "GND.1", "ICSP.6"),
+            "arduino-mega-2560", Accepted.of("86 header pins exceed the largest generic header symbol (Conn_02x40, 80 "
+                    + "pins): the five GND pins share one position and the three 5V pins another",
+                    "GND.1", "GND.2", "GND.3", "GND.4", "GND.5", "5V", "5V.1", "5V.2"));
+
+    /** Part pins that share one Wokwi pin on purpose, as {@link #ACCEPTED_KICAD_JOINS}. */
+    private static final Map<String, Accepted> ACCEPTED_WOKWI_JOINS = Map.of(
+            "ds1307-module", Accepted.of("the second header P2 repeats VCC and GND, the same nets as P1's; "
+                    + "wokwi-ds1307 has one 5V and one GND pin", "5", "11", "6", "12"));
+
     /** Curated pin names that differ from KiCad's after normalisation, where the numbers agree. */
     private static final Map<String, Accepted> ACCEPTED_KICAD_NAMES = Map.of(
             "28byj-48", Accepted.of("KiCad's 5-wire unipolar stepper draws the joined centre taps as pin 3 named '-'; "
@@ -101,15 +120,15 @@ class PinCrossCheckTest {
         List<Part> checked = kicadChecked();
         Map<String, List<String>> differences = new TreeMap<>();
         Map<String, Set<String>> differingPins = new TreeMap<>();
-        int sameNameLeftOver = 0;
+        Map<String, Set<String>> joins = new TreeMap<>();
+        int unmapped = 0;
         for (Part part : checked) {
             Exports.Kicad kicad = part.exports().kicad();
             Part symbol = KICAD.get(kicad.symbol());
             assertThat(symbol).as("KiCad symbol %s of %s", kicad.symbol(), part.id()).isNotNull();
             Set<String> numbers = symbol.pins().stream().map(PartPin::number)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-            Set<String> hit = new LinkedHashSet<>();
-            Map<String, String> nameAtNumber = new HashMap<>();
+            Map<String, List<PartPin>> byTarget = new LinkedHashMap<>();
             for (PartPin pin : part.pins()) {
                 String n = kicadNumber(part, pin);
                 if (!numbers.contains(n)) {
@@ -118,27 +137,20 @@ class PinCrossCheckTest {
                     differingPins.computeIfAbsent(part.id(), k -> new TreeSet<>()).add(pin.name());
                     continue;
                 }
-                hit.add(n);
-                // two differently named pins on one KiCad pin would short them in an exported schematic
-                String other = nameAtNumber.putIfAbsent(n, pin.name());
-                assertThat(other == null || other.equalsIgnoreCase(pin.name()))
-                        .as("%s: pins %s and %s both map to KiCad pin %s", part.id(), other, pin.name(), n).isTrue();
+                byTarget.computeIfAbsent(n, k -> new ArrayList<>()).add(pin);
             }
+            joins(part, byTarget, "KiCad pin", joins);
             if (part.pins().size() != numbers.size()) {
                 differences.computeIfAbsent(part.id(), k -> new ArrayList<>()).add(part.pins().size()
                         + " pins, " + kicad.symbol() + " has " + numbers.size());
             }
-            // KiCad pins nothing maps to must be further pins of a name the part already maps (GND twice), because
-            // exports.kicad.pins is keyed by name and cannot send GND.1 and GND.2 to different KiCad pins
+            // one-to-one: every KiCad pin has its own curated pin (GND.1, GND.2 ... keyed by number)
             for (PartPin kp : symbol.pins()) {
-                if (hit.contains(kp.number())) {
+                if (byTarget.containsKey(kp.number())) {
                     continue;
                 }
-                boolean sameName = symbol.pins().stream().anyMatch(o -> hit.contains(o.number())
-                        && norm(o.name()).equals(norm(kp.name())) && !norm(kp.name()).isEmpty());
-                if (sameName) {
-                    sameNameLeftOver++;
-                } else if (!ACCEPTED_KICAD_PINS.containsKey(part.id())) {
+                unmapped++;
+                if (!ACCEPTED_KICAD_PINS.containsKey(part.id())) {
                     differences.computeIfAbsent(part.id(), k -> new ArrayList<>()).add("KiCad pin " + kp.number()
                             + " " + kp.name() + " of " + kicad.symbol() + " has no curated pin");
                 }
@@ -146,10 +158,83 @@ class PinCrossCheckTest {
         }
         Map<String, List<String>> unexplained = unexplained(differences, differingPins, ACCEPTED_KICAD_PINS);
         assertThat(unexplained).as("curated pins that do not fit their KiCad symbol").isEmpty();
-        SUMMARY.put("KiCad pins", checked.size() + " parts checked against their chip/discrete symbol, "
-                + ACCEPTED_KICAD_PINS.size() + " accepted differences, " + sameNameLeftOver
-                + " KiCad pins left to a same-named pin (" + ACCEPTED_KICAD_PINS.keySet().stream().sorted().toList()
-                + ")");
+        assertThat(unexplainedJoins(joins, checked, ACCEPTED_KICAD_JOINS)).as("curated pins sharing a KiCad pin").isEmpty();
+        SUMMARY.put("KiCad pins", checked.size() + " parts checked one-to-one against their whole-part symbol, "
+                + ACCEPTED_KICAD_PINS.size() + " accepted differences " + ACCEPTED_KICAD_PINS.keySet().stream()
+                .sorted().toList() + ", " + unmapped + " KiCad pins of accepted parts without a curated pin, joined "
+                + "pins " + joins);
+    }
+
+    @Test
+    void boardsExportedAsHeadersPutEveryPinOnItsOwnHeaderPosition() {
+        List<Part> boards = KB.parts().stream()
+                .filter(p -> p.form() == Form.BOARD && p.exports() != null && p.exports().kicad() != null)
+                .filter(p -> p.exports().kicad().symbol().startsWith("Connector"))
+                .toList();
+        assertThat(boards).hasSizeGreaterThanOrEqualTo(10);
+        Map<String, Set<String>> joins = new TreeMap<>();
+        List<String> faults = new ArrayList<>();
+        int pins = 0;
+        for (Part part : boards) {
+            Exports.Kicad kicad = part.exports().kicad();
+            Part symbol = KICAD.get(kicad.symbol());
+            assertThat(symbol).as("KiCad symbol %s of %s", kicad.symbol(), part.id()).isNotNull();
+            assertThat(kicad.pins()).as("%s: a header symbol needs exports.kicad.pins for every pin", part.id())
+                    .isNotEmpty();
+            Set<String> positions = symbol.pins().stream().map(PartPin::number).collect(Collectors.toSet());
+            Map<String, List<PartPin>> byTarget = new LinkedHashMap<>();
+            for (PartPin pin : part.pins()) {
+                String n = kicadNumber(part, pin);
+                if (!resolved(part, kicad.pins()).containsKey(pin.number())) {
+                    faults.add(part.id() + ": pin " + pin.label() + " has no header position");
+                } else if (!positions.contains(n)) {
+                    faults.add(part.id() + ": pin " + pin.label() + " maps to " + n + ", which " + kicad.symbol()
+                            + " does not have");
+                } else {
+                    byTarget.computeIfAbsent(n, k -> new ArrayList<>()).add(pin);
+                    pins++;
+                }
+            }
+            joins(part, byTarget, "header position", joins);
+            for (String n : positions) {
+                if (!byTarget.containsKey(n)) {
+                    faults.add(part.id() + ": position " + n + " of " + kicad.symbol() + " has no pin");
+                }
+            }
+        }
+        assertThat(faults).as("board pins without their own header position").isEmpty();
+        assertThat(unexplainedJoins(joins, boards, ACCEPTED_KICAD_JOINS)).as("board pins sharing a header position").isEmpty();
+        SUMMARY.put("KiCad headers", boards.size() + " boards, " + pins + " pins on Connector_Generic positions, "
+                + "joined pins " + joins);
+    }
+
+    /** Records the pins that share a target (which must share a name) under the part's id. */
+    private static void joins(Part part, Map<String, List<PartPin>> byTarget, String what,
+                              Map<String, Set<String>> joins) {
+        byTarget.forEach((target, on) -> {
+            if (on.size() < 2) {
+                return;
+            }
+            // two differently named pins on one KiCad pin would short them in an exported schematic
+            Set<String> names = on.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            assertThat(names).as("%s: pins %s share %s %s", part.id(), on, what, target).hasSize(1);
+            on.forEach(p -> joins.computeIfAbsent(part.id(), k -> new TreeSet<>()).add(p.number()));
+        });
+    }
+
+    /** Joins that are not accepted, and accepted joins among the checked parts that no longer happen. */
+    private static Map<String, String> unexplainedJoins(Map<String, Set<String>> joins, List<Part> checked,
+                                                        Map<String, Accepted> accepted) {
+        Map<String, String> out = new TreeMap<>();
+        joins.forEach((id, pins) -> {
+            Accepted a = accepted.get(id);
+            if (a == null || !a.pins().equals(pins)) {
+                out.put(id, "pins " + pins + " share a target pin; key them by number to pins of their own");
+            }
+        });
+        checked.stream().map(Part::id).filter(accepted::containsKey).filter(id -> !joins.containsKey(id))
+                .forEach(id -> out.put(id, "accepted join but no pins share a target pin: drop the entry"));
+        return out;
     }
 
     @Test
@@ -207,31 +292,33 @@ class PinCrossCheckTest {
         Map<String, List<String>> differences = new TreeMap<>();
         Map<String, Set<String>> differingPins = new TreeMap<>();
         List<String> counts = new ArrayList<>();
+        Map<String, Set<String>> joins = new TreeMap<>();
         for (Part part : checked) {
             Exports.Wokwi wokwi = part.exports().wokwi();
             List<String> element = elementPins(wokwi);
             assertThat(element).as("Wokwi element %s %s of %s", wokwi.type(), wokwi.attrs(), part.id()).isNotNull();
-            Set<String> mapped = new LinkedHashSet<>();
-            Map<String, String> nameAt = new HashMap<>();
+            Map<String, List<PartPin>> byTarget = new LinkedHashMap<>();
             for (PartPin pin : part.pins()) {
-                String w = wokwi.pin(pin.name());
+                String w = wokwiPin(part, pin);
                 if (!element.contains(w)) {
                     differences.computeIfAbsent(part.id(), k -> new ArrayList<>()).add("pin " + pin.label() + " -> "
                             + w + " is not a pin of " + wokwi.type() + " " + element);
                     differingPins.computeIfAbsent(part.id(), k -> new TreeSet<>()).add(pin.name());
                     continue;
                 }
-                mapped.add(w);
-                String other = nameAt.putIfAbsent(w, pin.name());
-                assertThat(other == null || other.equalsIgnoreCase(pin.name()))
-                        .as("%s: pins %s and %s both map to Wokwi pin %s", part.id(), other, pin.name(), w).isTrue();
+                byTarget.computeIfAbsent(w, k -> new ArrayList<>()).add(pin);
             }
-            counts.add(part.id() + " " + mapped.size() + "/" + element.size());
+            // one-to-one: GND.1, GND.2 ... each on its own Wokwi pin
+            joins(part, byTarget, "Wokwi pin", joins);
+            counts.add(part.id() + " " + byTarget.size() + "/" + element.size());
         }
         Map<String, List<String>> unexplained = unexplained(differences, differingPins, ACCEPTED_WOKWI);
         assertThat(unexplained).as("curated pins with no pin on their Wokwi element").isEmpty();
-        SUMMARY.put("Wokwi", checked.size() + " parts checked, " + ACCEPTED_WOKWI.size()
-                + " accepted differences " + ACCEPTED_WOKWI.keySet().stream().sorted().toList());
+        assertThat(unexplainedJoins(joins, checked, ACCEPTED_WOKWI_JOINS)).as("curated pins sharing a Wokwi pin")
+                .isEmpty();
+        SUMMARY.put("Wokwi", checked.size() + " parts checked one-to-one, " + ACCEPTED_WOKWI.size()
+                + " accepted differences " + ACCEPTED_WOKWI.keySet().stream().sorted().toList() + ", joined pins "
+                + joins);
         SUMMARY.put("Wokwi element pins reached (mapped/element)", String.join(", ", counts));
     }
 
@@ -278,8 +365,33 @@ class PinCrossCheckTest {
         return out;
     }
 
+    /** The KiCad pin of a part pin: its entry in exports.kicad.pins, else its own number. */
     private static String kicadNumber(Part part, PartPin pin) {
-        return part.exports().kicad().pins().getOrDefault(pin.name(), pin.number());
+        return resolved(part, part.exports().kicad().pins()).getOrDefault(pin.number(), pin.number());
+    }
+
+    /** The Wokwi pin of a part pin: its entry in exports.wokwi.pins, else its name. */
+    private static String wokwiPin(Part part, PartPin pin) {
+        return resolved(part, part.exports().wokwi().pins()).getOrDefault(pin.number(), pin.name());
+    }
+
+    /**
+     * An export pin map re-keyed by pin number. A key is resolved as {@link Part#pin} resolves it (and as {@code kb
+     * check} does): a pin number first, then a name (the first pin of a repeated name), then an alias; so GND.2 must be
+     * keyed by its number to get its own entry. Two keys for one pin fail.
+     */
+    private static Map<String, String> resolved(Part part, Map<String, String> pins) {
+        Map<String, String> out = new HashMap<>();
+        Map<String, String> keyOf = new HashMap<>();
+        pins.forEach((key, target) -> {
+            PartPin pin = part.pin(key).orElse(null);
+            assertThat(pin).as("%s: export pin key '%s' names no pin", part.id(), key).isNotNull();
+            String earlier = keyOf.putIfAbsent(pin.number(), key);
+            assertThat(earlier).as("%s: export pin keys '%s' and '%s' both name pin %s", part.id(), earlier, key,
+                    pin.label()).isNull();
+            out.put(pin.number(), target);
+        });
+        return out;
     }
 
     /** The pin's number, name and aliases, with those of the pins sharing its name (one net), normalised. */
