@@ -426,8 +426,7 @@ public final class KbCommand implements Runnable {
         for (PartPin pin : p.pins()) {
             List<String> extra = new ArrayList<>();
             if (!pin.functions().isEmpty()) {
-                extra.add(pin.functions().stream().map(f -> pin.channels().containsKey(f) ? f + "(" + pin.channels().get(f) + ")"
-                        : f.name()).collect(Collectors.joining(" ")));
+                extra.add(functions(pin));
             }
             if (!pin.flags().isEmpty()) {
                 extra.add("[" + pin.flags().stream().map(JsonEnum::jsonName).collect(Collectors.joining(", ")) + "]");
@@ -441,6 +440,34 @@ public final class KbCommand implements Runnable {
             out.printf(Locale.ROOT, "  %-" + wn + "s  %-" + wm + "s  %-14s %s%n", pin.number(), pin.name(),
                     pin.type().kicadName(), String.join("  ", extra));
         }
+    }
+
+    /**
+     * The pin's functions with their channels; neighbours sharing a channel are written once
+     * ({@code I2C_SDA/I2C_SCL(GPIO matrix)}).
+     */
+    static String functions(PartPin pin) {
+        StringBuilder sb = new StringBuilder();
+        String open = null;
+        for (var f : pin.functions()) {
+            String channel = pin.channels().get(f);
+            if (open != null && open.equals(channel)) {
+                sb.append('/').append(f.name());
+                continue;
+            }
+            if (open != null) {
+                sb.append('(').append(open).append(')');
+            }
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(f.name());
+            open = channel;
+        }
+        if (open != null) {
+            sb.append('(').append(open).append(')');
+        }
+        return sb.toString();
     }
 
     private static String range(Double min, Double nominal, Double max) {

@@ -256,6 +256,9 @@ class KbCommandTest {
         // GPIO34-39 cannot drive: no output type, flagged input-only
         assertThat(pinLine(r.out(), "D34", "GPIO34"))
                 .matches("\\s+D34\\s+GPIO34\\s+input\\s+GPIO ADC\\(ADC1_CH6\\) INTERRUPT  \\[input-only\\]");
+        // neighbouring functions that share a channel are written once; a different channel breaks the run
+        assertThat(pinLine(r.out(), "D13", "GPIO13"))
+                .contains("GPIO I2C_SDA/I2C_SCL(GPIO matrix) SPI_MOSI(HSPI) SPI_MISO/SPI_SCK/SPI_CS/UART_TX/UART_RX(GPIO matrix)");
         // GPIO21/22 are the Arduino-ESP32 Wire defaults
         assertThat(pinLine(r.out(), "D21", "GPIO21"))
                 .matches("\\s+D21\\s+GPIO21\\s+bidirectional\\s+.*I2C_SDA\\(I2C0 \\(Wire\\)\\).*  default I2C_SDA");
