@@ -64,7 +64,7 @@ import java.util.stream.Stream;
 public final class PartIndex {
 
     /** Bump when the documents or analysis change: old caches are then rebuilt. */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
 
     static final String ID = "id";
     static final String TIER = "tier";
@@ -250,7 +250,12 @@ public final class PartIndex {
             }
         }
         if (kicad != null) {
-            parts.addAll(kicad.parts());
+            for (Part p : kicad.parts()) {
+                // logos, arrows and mounting holes have no pins: they are drawings, not parts to wire
+                if (!p.pins().isEmpty()) {
+                    parts.add(p);
+                }
+            }
         }
         log.accept("embedding " + parts.size() + " parts for the index (once per data version)");
         List<String> texts = new ArrayList<>(parts.size());
