@@ -92,10 +92,15 @@ public final class KbCommand implements Runnable {
     }
 
     static PartSearch openSearch(PrintWriter err) {
-        return PartSearch.open(message -> {
-            err.println(message);
-            err.flush();
-        });
+        try {
+            return PartSearch.open(message -> {
+                err.println(message);
+                err.flush();
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError(e.getMessage() + "; the part index is cached there: set KIRCHHOFF_CACHE to a writable "
+                    + "folder", e);
+        }
     }
 
     static <E extends Enum<E> & JsonEnum> E parseEnum(Class<E> type, String text, String option) {

@@ -68,6 +68,23 @@ class KbCommandTest {
     // search
 
     @Test
+    void anUnwritableCacheIsAUsageErrorThatSaysWhatToSet() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "x");
+        String before = System.getProperty("kirchhoff.cache");
+        System.setProperty("kirchhoff.cache", notAFolder.toString());
+        try {
+            Cli.Result r = Cli.run("kb", "search", "bme280");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("error: cannot build or open the part index under ")
+                    .contains("set KIRCHHOFF_CACHE to a writable folder")
+                    .doesNotContain("Exception");
+        } finally {
+            System.setProperty("kirchhoff.cache", before);
+        }
+    }
+
+    @Test
     void aPartNumberTheKnowledgeBaseLacksIsSaidPlainly() throws Exception {
         Cli.Result r = Cli.run("kb", "search", "bme820", "-k", "3");
         assertThat(r.exitCode()).as(r.err()).isZero();
