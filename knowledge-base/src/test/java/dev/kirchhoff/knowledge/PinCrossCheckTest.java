@@ -85,7 +85,11 @@ class PinCrossCheckTest {
             "transformer-230v-12v", Accepted.of("KiCad's Transformer_1P_1S names the winding ends AA/AB (primary) and "
                     + "SA/SB (secondary); ours PRI1/PRI2 and SEC1/SEC2", "PRI1", "PRI2", "SEC1", "SEC2"),
             "ir-receiver-vs1838b", Accepted.of("the KiCad stand-in TSOP382xx calls the supply 'Vs'; the VS1838B "
-                    + "module's silkscreen says VCC", "VCC"));
+                    + "module's silkscreen says VCC", "VCC"),
+            "led-bar-graph-10", Accepted.of("KiCad's HDSP-4830 names every anode A and every cathode K; ours number "
+                    + "them per segment (A1-A10, C1-C10, as Wokwi's bar graph does) on the same pins",
+                    "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10",
+                    "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10"));
 
     /** Curated pins with no pin on the part's Wokwi element. */
     private static final Map<String, Accepted> ACCEPTED_WOKWI = Map.of(

@@ -64,7 +64,7 @@ import java.util.stream.Stream;
 public final class PartIndex {
 
     /** Bump when the documents or analysis change: old caches are then rebuilt. */
-    static final int FORMAT = 6;
+    static final int FORMAT = 8;
 
     static final String ID = "id";
     static final String TIER = "tier";

@@ -66,7 +66,7 @@ public final class PartSearch implements Closeable {
      */
     public record Fusion(double lexical, double vector, double curated, double kicadExact, double context,
                          double expansion, int candidates) {
-        public static final Fusion DEFAULT = new Fusion(0.9, 0.8, 0.7, 0.5, 0.5, 0.8, 60);
+        public static final Fusion DEFAULT = new Fusion(0.9, 0.8, 0.9, 0.5, 0.5, 0.8, 60);
     }
 
     /** Words that carry no part information in a question. */

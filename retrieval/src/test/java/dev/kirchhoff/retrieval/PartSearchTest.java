@@ -51,8 +51,8 @@ class PartSearchTest {
 
     @Test
     void aChipOnlyKiCadHasIsFoundInTheKiCadTier() {
-        List<SearchHit> hits = search.search("MCP3008", SearchFilters.none(), 5);
-        assertThat(hits.get(0).id()).isEqualTo("Analog_ADC:MCP3008");
+        List<SearchHit> hits = search.search("SN65HVD230", SearchFilters.none(), 5);
+        assertThat(hits.get(0).id()).isEqualTo("Interface_CAN_LIN:SN65HVD230");
         assertThat(hits.get(0).tier()).isEqualTo(Tier.KICAD);
     }
 
