@@ -319,7 +319,7 @@ public final class KbCommand implements Runnable {
     /** {@code kirchhoff kb check}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check knowledge-base data: the JSON Schema, unique ids and aliases, unique pin numbers, "
-                    + "functions consistent with pin types, pins that references name, sane voltage ranges.",
+                    + "functions consistent with pin types, pins named by interfaces and export maps exist, sane voltage ranges.",
                     "Exit 0 when clean, 1 when problems were found."})
     static final class Check implements Callable<Integer> {
         @Spec
