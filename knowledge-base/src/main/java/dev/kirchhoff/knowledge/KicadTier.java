@@ -127,21 +127,34 @@ public final class KicadTier {
     private static Part toPart(JsonNode n, String id, List<PartPin> pins) {
         int colon = id.indexOf(':');
         String lib = colon < 0 ? "" : id.substring(0, colon);
-        String symbol = colon < 0 ? id : id.substring(colon + 1);
         String ref = text(n, "ref");
-        String value = text(n, "value");
-        String desc = text(n, "desc");
-        String kw = text(n, "kw");
-        List<String> keywords = kw == null ? List.of() : List.of(kw.split("\\s+"));
+        return part(id, category(lib, ref), form(lib, ref), text(n, "value"), text(n, "desc"), text(n, "kw"),
+                text(n, "ds"), text(n, "fp"), pins);
+    }
+
+    /**
+     * A KiCad-tier part from the fields of its record: the one place such parts are made (the search index keeps
+     * these fields and rebuilds parts with this).
+     *
+     * @param value       KiCad's Value field; kept as a second part number when it differs from the symbol name
+     * @param description null or blank for "SYMBOL (KiCad library LIB)"
+     * @param keywords    space-separated, or null
+     */
+    public static Part part(String id, Category category, Form form, String value, String description,
+                            String keywords, String datasheet, String footprint, List<PartPin> pins) {
+        int colon = id.indexOf(':');
+        String lib = colon < 0 ? "" : id.substring(0, colon);
+        String symbol = colon < 0 ? id : id.substring(colon + 1);
         List<String> numbers = new ArrayList<>(2);
         numbers.add(symbol);
         if (value != null && !value.equals(symbol) && !value.isBlank()) {
             numbers.add(value);
         }
-        String description = desc == null || desc.isBlank() ? symbol + " (KiCad library " + lib + ")" : desc;
-        Exports exports = new Exports(null, new Exports.Kicad(id, text(n, "fp"), null));
-        return new Part(id, Tier.KICAD, symbol, List.of(), numbers, category(lib, ref), form(lib, ref), description,
-                keywords, null, text(n, "ds"), null, null, null, pins, null, null, null, exports,
+        String desc = description == null || description.isBlank() ? symbol + " (KiCad library " + lib + ")" : description;
+        List<String> words = keywords == null || keywords.isBlank() ? List.of() : List.of(keywords.strip().split("\\s+"));
+        Exports exports = new Exports(null, new Exports.Kicad(id, footprint, null));
+        return new Part(id, Tier.KICAD, symbol, List.of(), numbers, category, form, desc, words, null, datasheet, null,
+                null, null, pins, null, null, null, exports,
                 Map.of("general", "KiCad symbol library " + lib + " (CC-BY-SA 4.0)"), FILE);
     }
 

@@ -84,6 +84,7 @@ public final class PartIndex {
     static final String DATASHEET = "ds";
     static final String FOOTPRINT = "fp";
     static final String KEYWORDS = "kw";
+    static final String VALUE = "value";
     static final String SHADOWED = "shadowed";
 
     static final String MARKER = "kirchhoff-index.json";
@@ -384,7 +385,7 @@ public final class PartIndex {
                 doc.add(new StoredField(KEYWORDS, String.join(" ", p.keywords())));
             }
             if (p.partNumbers().size() > 1) {
-                doc.add(new StoredField("value", p.partNumbers().get(1)));
+                doc.add(new StoredField(VALUE, p.partNumbers().get(1)));
             }
         }
         return doc;

@@ -1,7 +1,6 @@
 package dev.kirchhoff.retrieval;
 
 import dev.kirchhoff.knowledge.Category;
-import dev.kirchhoff.knowledge.Exports;
 import dev.kirchhoff.knowledge.Form;
 import dev.kirchhoff.knowledge.JsonEnum;
 import dev.kirchhoff.knowledge.KicadTier;
@@ -330,19 +329,22 @@ public final class PartSearch implements Closeable {
             return curated.get();
         }
         try {
+            StoredFields stored = reader.storedFields();
             TopDocs top = searcher.search(new TermQuery(new Term(PartIndex.ID, id)), 1);
-            if (top.scoreDocs.length == 0 && id.indexOf(':') > 0) {
-                // KiCad ids are case sensitive; accept any case
-                for (SearchHit h : exactOnly(KnowledgeBase.normalize(id.substring(id.indexOf(':') + 1)))) {
-                    if (h.id().equalsIgnoreCase(id)) {
-                        top = searcher.search(new TermQuery(new Term(PartIndex.ID, h.id())), 1);
+            if (top.scoreDocs.length > 0) {
+                return kicadPart(stored.document(top.scoreDocs[0].doc));
+            }
+            if (id.indexOf(':') > 0) {
+                // KiCad ids are case sensitive; accept any case through the symbol's exact name
+                String name = KnowledgeBase.normalize(id.substring(id.indexOf(':') + 1));
+                for (ScoreDoc sd : searcher.search(new TermQuery(new Term(PartIndex.EXACT, name)), 50).scoreDocs) {
+                    Document d = stored.document(sd.doc);
+                    if (d.get(PartIndex.ID).equalsIgnoreCase(id)) {
+                        return kicadPart(d);
                     }
                 }
             }
-            if (top.scoreDocs.length == 0) {
-                throw new UnknownPartException(id, suggest(id));
-            }
-            return kicadPart(reader.storedFields().document(top.scoreDocs[0].doc));
+            throw new UnknownPartException(id, suggest(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -376,26 +378,11 @@ public final class PartSearch implements Closeable {
         return out;
     }
 
-    private List<SearchHit> exactOnly(String normalized) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(new Term(PartIndex.EXACT, normalized)), 20);
-        return hits(top.scoreDocs, true);
-    }
-
-    private Part kicadPart(Document d) {
-        String id = d.get(PartIndex.ID);
-        String kw = d.get(PartIndex.KEYWORDS);
-        List<String> numbers = new ArrayList<>();
-        numbers.add(d.get(PartIndex.NAME));
-        if (d.get("value") != null) {
-            numbers.add(d.get("value"));
-        }
-        return new Part(id, Tier.KICAD, d.get(PartIndex.NAME), List.of(), numbers,
-                JsonEnum.parse(Category.class, d.get(PartIndex.CATEGORY)), JsonEnum.parse(Form.class, d.get(PartIndex.FORM)),
-                d.get(PartIndex.DESCRIPTION), kw == null ? List.of() : List.of(kw.split(" ")), null,
-                d.get(PartIndex.DATASHEET), null, null, null, PartIndex.decodePins(d.get(PartIndex.PINS)), null, null,
-                null, new Exports(null, new Exports.Kicad(id, d.get(PartIndex.FOOTPRINT), null)),
-                Map.of("general", "KiCad symbol library " + id.substring(0, Math.max(0, id.indexOf(':'))) + " (CC-BY-SA 4.0)"),
-                "kicad/kicad-symbols.jsonl.gz");
+    private static Part kicadPart(Document d) {
+        return KicadTier.part(d.get(PartIndex.ID), JsonEnum.parse(Category.class, d.get(PartIndex.CATEGORY)),
+                JsonEnum.parse(Form.class, d.get(PartIndex.FORM)), d.get(PartIndex.VALUE), d.get(PartIndex.DESCRIPTION),
+                d.get(PartIndex.KEYWORDS), d.get(PartIndex.DATASHEET), d.get(PartIndex.FOOTPRINT),
+                PartIndex.decodePins(d.get(PartIndex.PINS)));
     }
 
     private SearchHit hit(Candidate c, double score, StoredFields stored) throws IOException {
