@@ -18,6 +18,40 @@ public final class Notices {
     private final Map<String, String> netRenames = new LinkedHashMap<>();
     private final Map<String, String> componentOrigins = new HashMap<>();
     private final Map<String, String> netOrigins = new HashMap<>();
+    private final boolean lenient;
+    private final List<WiringDefect> wiringDefects = new ArrayList<>();
+
+    /** Notices for a strict read: a connection the circuit cannot hold is a parse error. */
+    public Notices() {
+        this(false);
+    }
+
+    private Notices(boolean lenient) {
+        this.lenient = lenient;
+    }
+
+    /**
+     * Notices for a lenient read, as {@code validate} does: readers record connections the circuit cannot hold as
+     * {@link WiringDefect}s and go on without them instead of stopping.
+     */
+    public static Notices lenient() {
+        return new Notices(true);
+    }
+
+    /** Whether readers should record wiring defects instead of failing. */
+    public boolean isLenient() {
+        return lenient;
+    }
+
+    /** Records a connection that was left out; only lenient reads call this. */
+    public void wiringDefect(WiringDefect defect) {
+        wiringDefects.add(defect);
+    }
+
+    /** The connections a lenient read left out, in file order. */
+    public List<WiringDefect> wiringDefects() {
+        return Collections.unmodifiableList(wiringDefects);
+    }
 
     public void info(int line, String message) {
         notices.add(new Notice(Notice.Severity.INFO, line, message));

@@ -659,6 +659,20 @@ public final class Circuit {
             return this;
         }
 
+        /** The net pin {@code pin} (number or name) of {@code ref} is on, or {@code null}. */
+        public String netOfPin(String ref, String pin) {
+            int c = index().get(ref);
+            if (c < 0) {
+                return null;
+            }
+            int p = components.get(c).pinIndex(pin);
+            if (p < 0) {
+                return null;
+            }
+            int n = pinNet[pinOffset[c] + p];
+            return n < 0 ? null : netNames.get(n);
+        }
+
         /** Disconnects a pin (number or name) from whatever net it is on; does nothing when it is not connected. */
         public Builder disconnect(String ref, String pin) {
             unshare();

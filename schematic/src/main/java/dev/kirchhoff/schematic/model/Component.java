@@ -101,7 +101,8 @@ public record Component(String ref, ComponentKind kind, String part, Value value
     /**
      * The index of the pin addressed by {@code numberOrName}: the pin with that number, else the only pin with
      * that name (ignoring case), else a primitive's terminal alias ({@code drain}, {@code anode}); -1 when none
-     * or when the name is ambiguous.
+     * or when the name is ambiguous. A name shared only by power pins ({@code GND} on a board with three ground
+     * pins, which the board connects inside) addresses the first of them.
      */
     public int pinIndex(String numberOrName) {
         int byNumber = pinIndexByNumber(numberOrName);
@@ -109,13 +110,21 @@ public record Component(String ref, ComponentKind kind, String part, Value value
             return byNumber;
         }
         int found = -1;
+        boolean ambiguous = false;
+        boolean allPower = true;
         for (int i = 0; i < pins.size(); i++) {
             if (pins.get(i).name().equalsIgnoreCase(numberOrName)) {
+                PinType t = pins.get(i).type();
+                allPower &= t == PinType.POWER_IN || t == PinType.POWER_OUT;
                 if (found >= 0) {
-                    return -1;
+                    ambiguous = true;
+                } else {
+                    found = i;
                 }
-                found = i;
             }
+        }
+        if (ambiguous) {
+            return allPower ? found : -1;
         }
         if (found >= 0 || !kind.isPrimitive()) {
             return found;

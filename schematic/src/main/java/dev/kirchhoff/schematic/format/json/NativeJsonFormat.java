@@ -11,6 +11,8 @@ import dev.kirchhoff.schematic.format.JsonLocator;
 import dev.kirchhoff.schematic.format.NetlistFormat;
 import dev.kirchhoff.schematic.format.Notices;
 import dev.kirchhoff.schematic.format.ParseException;
+import dev.kirchhoff.schematic.format.PartLibrary;
+import dev.kirchhoff.schematic.format.WiringDefect;
 import dev.kirchhoff.schematic.format.Source;
 import dev.kirchhoff.schematic.model.Circuit;
 import dev.kirchhoff.schematic.model.Component;
@@ -301,10 +303,10 @@ public final class NativeJsonFormat implements NetlistFormat {
             throw JsonLocator.error(source, "/version", "unsupported version " + root.path("version"),
                     "this Kirchhoff reads version " + VERSION);
         }
-        return readCircuit(source, root, "");
+        return readCircuit(source, root, "", notices);
     }
 
-    private Circuit readCircuit(Source source, JsonNode node, String path) throws ParseException {
+    private Circuit readCircuit(Source source, JsonNode node, String path, Notices notices) throws ParseException {
         Circuit.Builder b = Circuit.builder(Math.max(16, node.path("components").size()));
         b.title(node.path("title").asText(""));
         JsonNode components = node.path("components");
@@ -325,12 +327,22 @@ public final class NativeJsonFormat implements NetlistFormat {
             JsonNode pins = nets.get(i).path("pins");
             for (int k = 0; k < pins.size(); k++) {
                 String ref = pins.get(k).asText();
+                PinRef pin;
                 try {
-                    PinRef pin = PinRef.of(ref);
-                    b.connect(pin.ref(), pin.pin(), name);
+                    pin = PinRef.of(ref);
                 } catch (IllegalArgumentException e) {
                     throw JsonLocator.error(source, at + "/pins/" + k, e.getMessage(),
                             "list pins as REF:PIN of components in \"components\"");
+                }
+                try {
+                    b.connect(pin.ref(), pin.pin(), name);
+                } catch (IllegalArgumentException e) {
+                    if (!notices.isLenient()) {
+                        throw JsonLocator.error(source, at + "/pins/" + k, e.getMessage(),
+                                "list pins as REF:PIN of components in \"components\"");
+                    }
+                    notices.wiringDefect(defect(b, pin, name, e.getMessage(),
+                            JsonLocator.error(source, at + "/pins/" + k, "", null).line()));
                 }
             }
         }
@@ -342,7 +354,7 @@ public final class NativeJsonFormat implements NetlistFormat {
             for (JsonNode p : s.path("ports")) {
                 ports.add(p.asText());
             }
-            Circuit body = readCircuit(source, s.path("body"), at + "/body");
+            Circuit body = readCircuit(source, s.path("body"), at + "/body", notices);
             b.subcircuit(new Subcircuit(text(source, s, at, "name"), ports, parameters(source, s.path("parameters"),
                     at + "/parameters"), body, s.path("line").asInt(0)));
         }
@@ -430,12 +442,28 @@ public final class NativeJsonFormat implements NetlistFormat {
                 pins.add(new Pin(text(source, p, pat, "number"), p.path("name").asText(""), type, functions));
             }
             b.pins(pins);
+        } else if (kind == ComponentKind.PART && n.hasNonNull("part")) {
+            // a part named without its pins takes them from a registered library (the knowledge base)
+            PartLibrary.lookup(n.get("part").asText()).ifPresent(b::pins);
         }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw JsonLocator.error(source, at, e.getMessage(), null);
         }
+    }
+
+    private static WiringDefect defect(Circuit.Builder b, PinRef pin, String net, String message, int line) {
+        Component c = b.component(pin.ref());
+        if (c == null) {
+            return new WiringDefect(WiringDefect.Kind.UNKNOWN_COMPONENT, pin.ref(), pin.pin(), net, null, line,
+                    message);
+        }
+        if (c.pinIndex(pin.pin()) < 0) {
+            return new WiringDefect(WiringDefect.Kind.UNKNOWN_PIN, pin.ref(), pin.pin(), net, null, line, message);
+        }
+        String other = b.netOfPin(pin.ref(), pin.pin());
+        return new WiringDefect(WiringDefect.Kind.PIN_ON_TWO_NETS, pin.ref(), pin.pin(), net, other, line, message);
     }
 
     private List<Parameter> parameters(Source source, JsonNode list, String at) throws ParseException {

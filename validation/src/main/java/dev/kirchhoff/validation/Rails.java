@@ -1,0 +1,225 @@
+package dev.kirchhoff.validation;
+
+import dev.kirchhoff.knowledge.PartPin;
+import dev.kirchhoff.schematic.format.SourceSpec;
+import dev.kirchhoff.schematic.model.Component;
+import dev.kirchhoff.schematic.model.ComponentKind;
+import dev.kirchhoff.schematic.model.PinFunction;
+import dev.kirchhoff.schematic.model.PinType;
+import dev.kirchhoff.schematic.units.Value;
+import dev.kirchhoff.schematic.units.ValueSyntax;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The voltage of each net, as far as it can be told without simulating: ground by name ({@code 0}, {@code GND}) or
+ * by a part's ground pin; rails set by a part's power output ({@code 3V3} of a board, {@code OUT} of an LM7805, the
+ * {@code +} of a 9 V battery); nets set by independent DC voltage sources relative to a known net; and last, a
+ * voltage written in the net's name ({@code +5V}, {@code 3V3}, {@code VCC_12V}). Two setters that disagree on one
+ * net are kept as {@link Conflict}s for the rail-short rule. Immutable after construction.
+ */
+public final class Rails {
+
+    /** How far two setters of one net may disagree before they are a conflict: 5 % or 50 mV. */
+    static final double AGREE = 0.05;
+
+    private static final Pattern NAMED = Pattern.compile(
+            "(?i)^(?:\\+|v(?:cc|dd|in|bat|bus|out)?_?|p)?(\\d{1,2})(?:v(\\d{1,2})?|(?:\\.(\\d{1,2}))v)(?:_?[a-z]*)?$");
+
+    private final double[] volts;
+    private final String[] setBy;
+    private final boolean[] ground;
+    private final List<Conflict> conflicts = new ArrayList<>();
+
+    /** Two things that set one net to different voltages. */
+    public record Conflict(int net, String first, double firstVolts, String second, double secondVolts) {
+    }
+
+    /** A net with a known voltage and what sets it. */
+    public record Rail(int net, String name, double volts, String setBy) {
+    }
+
+    Rails(CircuitFacts f) {
+        int nets = f.netCount();
+        volts = new double[nets];
+        Arrays.fill(volts, Double.NaN);
+        setBy = new String[nets];
+        ground = new boolean[nets];
+        for (int n = 0; n < nets; n++) {
+            if (isGroundName(f.netName(n))) {
+                set(n, 0, "ground (net name " + f.netName(n) + ")");
+            }
+        }
+        // parts' ground pins and power outputs
+        for (int i = 0; i < f.componentCount(); i++) {
+            Binding b = f.binding(i);
+            if (b.part() == null || !b.curated()) {
+                continue;
+            }
+            for (int p = 0; p < f.component(i).pins().size(); p++) {
+                PartPin pp = b.pin(p);
+                int n = f.net(i, p);
+                if (pp == null || n < 0) {
+                    continue;
+                }
+                if (pp.can(PinFunction.GROUND) && (pp.voltage() == null || pp.voltage() == 0)) {
+                    set(n, 0, f.label(i, p) + " (ground pin)");
+                } else if (pp.type() == PinType.POWER_OUT && pp.voltage() != null && pp.voltage() > 0) {
+                    set(n, pp.voltage(), f.label(i, p) + " (" + fmt(pp.voltage()) + " output of " + b.part().id()
+                            + ")");
+                }
+            }
+        }
+        // independent DC voltage sources, relative to nets already known; repeat until nothing changes
+        List<int[]> sources = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < f.componentCount(); i++) {
+            Component c = f.component(i);
+            if (c.kind() == ComponentKind.VOLTAGE_SOURCE && c.pins().size() == 2) {
+                Double dc = dc(c.value());
+                int plus = f.net(i, c.terminalIndex("+"));
+                int minus = f.net(i, c.terminalIndex("-"));
+                if (dc != null && plus >= 0 && minus >= 0) {
+                    sources.add(new int[] {i, plus, minus});
+                    values.add(dc);
+                }
+            }
+        }
+        boolean changed = !sources.isEmpty();
+        boolean[] used = new boolean[sources.size()];
+        for (int round = 0; changed && round <= sources.size() + 1; round++) {
+            changed = false;
+            for (int s = 0; s < sources.size(); s++) {
+                int[] src = sources.get(s);
+                double v = values.get(s);
+                String who = f.ref(src[0]) + " (" + fmt(v) + " source)";
+                boolean plusKnown = !Double.isNaN(volts[src[1]]);
+                boolean minusKnown = !Double.isNaN(volts[src[2]]);
+                if (minusKnown && !plusKnown) {
+                    set(src[1], volts[src[2]] + v, who);
+                    used[s] = changed = true;
+                } else if (plusKnown && !minusKnown) {
+                    set(src[2], volts[src[1]] - v, who);
+                    used[s] = changed = true;
+                } else if (plusKnown && !used[s]) {
+                    used[s] = true;
+                    set(src[1], volts[src[2]] + v, who);
+                }
+            }
+        }
+        for (int n = 0; n < nets; n++) {
+            if (Double.isNaN(volts[n])) {
+                Double named = voltageInName(f.netName(n));
+                if (named != null) {
+                    volts[n] = named;
+                    setBy[n] = "the net's name " + f.netName(n);
+                }
+            }
+        }
+    }
+
+    private void set(int net, double v, String who) {
+        if (Double.isNaN(volts[net])) {
+            volts[net] = v;
+            setBy[net] = who;
+            ground[net] = v == 0;
+            return;
+        }
+        double old = volts[net];
+        if (Math.abs(old - v) > Math.max(0.05, AGREE * Math.max(Math.abs(old), Math.abs(v)))) {
+            conflicts.add(new Conflict(net, setBy[net], old, who, v));
+        }
+    }
+
+    /** The DC value of a voltage source's value ({@code 5}, {@code DC 5}, {@code 5 AC 1}), or {@code null}. */
+    static Double dc(Value value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.magnitude();
+        }
+        try {
+            SourceSpec spec = SourceSpec.fromSpice(value.text(), ValueSyntax.SPICE);
+            if (spec.dc() != null && spec.dc().isNumber()) {
+                return spec.dc().magnitude();
+            }
+            if (spec.dc() == null && spec.function() == null && spec.acMagnitude() != null) {
+                return 0.0;
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Whether a net name means ground: {@code 0}, {@code GND}, {@code AGND}, {@code DGND}, {@code VSS}, … */
+    public static boolean isGroundName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("0") || n.equals("gnd") || n.equals("ground") || n.equals("agnd") || n.equals("dgnd")
+                || n.equals("pgnd") || n.equals("gnda") || n.equals("gndd") || n.equals("gnd!") || n.equals("vss")
+                || n.equals("0v") || n.equals("com") || n.equals("earth") || n.equals("gnd_0");
+    }
+
+    /** The voltage a net's name states ({@code +5V} 5, {@code 3V3} 3.3, {@code VCC_12V} 12), or {@code null}. */
+    public static Double voltageInName(String name) {
+        String n = name.strip();
+        int slash = n.lastIndexOf('/');
+        if (slash >= 0) {
+            n = n.substring(slash + 1);
+        }
+        String[] parts = n.split("[_\\-]");
+        for (String part : parts) {
+            Matcher m = NAMED.matcher(part);
+            if (m.matches()) {
+                double whole = Double.parseDouble(m.group(1));
+                String frac = m.group(2) != null ? m.group(2) : m.group(3);
+                double v = frac == null ? whole : Double.parseDouble(m.group(1) + "." + frac);
+                if (v > 0 && v <= 60) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The voltage of {@code net}, or {@code null}. */
+    public Double voltage(int net) {
+        return Double.isNaN(volts[net]) ? null : volts[net];
+    }
+
+    /** Whether {@code net} is ground. */
+    public boolean isGround(int net) {
+        return ground[net];
+    }
+
+    /** What sets the voltage of {@code net}, or {@code null}. */
+    public String setBy(int net) {
+        return setBy[net];
+    }
+
+    /** Nets set to different voltages by two setters. */
+    public List<Conflict> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    /** Every net with a known voltage above ground, in net order. */
+    public List<Rail> rails(CircuitFacts f) {
+        List<Rail> out = new ArrayList<>();
+        for (int n = 0; n < volts.length; n++) {
+            if (!Double.isNaN(volts[n]) && !ground[n]) {
+                out.add(new Rail(n, f.netName(n), volts[n], setBy[n]));
+            }
+        }
+        return out;
+    }
+
+    static String fmt(double v) {
+        double r = Math.round(v * 100) / 100.0;
+        return (r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r)) + " V";
+    }
+}
