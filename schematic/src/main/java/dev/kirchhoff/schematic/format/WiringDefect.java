@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A connection a file asked for that a {@link dev.kirchhoff.schematic.model.Circuit} cannot hold: a pin of a
- * component that does not exist, a pin the component does not have, or a pin listed on two nets. A reader in
+ * component that does not exist, a pin the component does not have, a pin listed on two nets, or a second component
+ * with a reference designator already taken. A reader in
  * lenient mode ({@link Notices#lenient()}) records these and goes on, so that {@code validate} can report every one
  * as a finding; otherwise they are parse errors. Immutable.
  *
@@ -25,7 +26,12 @@ public record WiringDefect(Kind kind, String ref, String pin, String net, String
         /** The component has no such pin. */
         UNKNOWN_PIN,
         /** The pin was already on another net. */
-        PIN_ON_TWO_NETS
+        PIN_ON_TWO_NETS,
+        /**
+         * Two components had one reference designator; the second was renamed ({@link #pin} holds the new name,
+         * {@link #net} is empty).
+         */
+        DUPLICATE_REF
     }
 
     public WiringDefect {

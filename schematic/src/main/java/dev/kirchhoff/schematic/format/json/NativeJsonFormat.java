@@ -314,8 +314,18 @@ public final class NativeJsonFormat implements NetlistFormat {
             String at = path + "/components/" + i;
             Component c = readComponent(source, components.get(i), at);
             if (b.contains(c.ref())) {
-                throw JsonLocator.error(source, at + "/ref", "two components are called " + c.ref(),
-                        "give each component its own reference designator");
+                if (!notices.isLenient()) {
+                    throw JsonLocator.error(source, at + "/ref", "two components are called " + c.ref(),
+                            "give each component its own reference designator");
+                }
+                String renamed = c.ref();
+                for (int k = 2; b.contains(renamed); k++) {
+                    renamed = c.ref() + "_" + k;
+                }
+                notices.wiringDefect(new WiringDefect(WiringDefect.Kind.DUPLICATE_REF, c.ref(), renamed, "", null,
+                        JsonLocator.error(source, at + "/ref", "", null).line(), "two components are called "
+                        + c.ref() + "; the second is called " + renamed + " here"));
+                c = c.withRef(renamed);
             }
             b.add(c);
         }
