@@ -58,7 +58,15 @@ public final class CircuitFacts {
                 bindings[i] = shared.computeIfAbsent(c.kind(), k -> new Binding(Binding.Status.PRIMITIVE, null, "",
                         List.of()));
             } else {
-                bindings[i] = resolver.bind(circuit, c);
+                // components of one part with the same pins share a binding: a board of a thousand identical
+                // modules resolves once
+                SharedKey key = new SharedKey(c.kind(), c.part(), c.model(), c.pins());
+                Binding b = (Binding) shared.get(key);
+                if (b == null) {
+                    b = resolver.bind(circuit, c);
+                    shared.put(key, b);
+                }
+                bindings[i] = b;
             }
             for (int p = 0; p < c.pins().size(); p++) {
                 int id = circuit.netIdAt(i, p);
@@ -87,6 +95,10 @@ public final class CircuitFacts {
             }
         }
         rails = new Rails(this);
+    }
+
+    /** What makes two components resolve alike. */
+    private record SharedKey(ComponentKind kind, String part, String model, List<Pin> pins) {
     }
 
     /** Facts over a circuit read strictly (no wiring defects). */

@@ -42,15 +42,36 @@ public final class PartResolver {
     public PartResolver(KnowledgeBase kb, Supplier<KicadTier> kicad) {
         this.kb = kb;
         this.kicad = kicad;
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
         for (Part p : kb.parts()) {
             Exports e = p.exports();
             if (e != null && e.wokwi() != null && e.wokwi().type() != null) {
                 byWokwiType.putIfAbsent(e.wokwi().type(), p);
             }
             if (e != null && e.kicad() != null && e.kicad().symbol() != null) {
-                byKicadSymbol.putIfAbsent(e.kicad().symbol(), p);
+                Part first = byKicadSymbol.putIfAbsent(e.kicad().symbol(), p);
+                if (first != null && !samePins(first, p)) {
+                    ambiguous.add(e.kicad().symbol());
+                }
             }
         }
+        // a symbol several different parts export (Connector_Generic:Conn_01x04 for 25 modules) names none of them
+        byKicadSymbol.keySet().removeAll(ambiguous);
+    }
+
+    /** Whether two parts have the same pins, by number and name (the colours of one LED family do). */
+    private static boolean samePins(Part a, Part b) {
+        if (a.pins().size() != b.pins().size()) {
+            return false;
+        }
+        for (int k = 0; k < a.pins().size(); k++) {
+            PartPin x = a.pins().get(k);
+            PartPin y = b.pins().get(k);
+            if (!x.number().equals(y.number()) || !x.name().equals(y.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A resolver over the bundled knowledge base and KiCad tier. */

@@ -136,7 +136,7 @@ public final class Rails {
     }
 
     /** The DC value of a voltage source's value ({@code 5}, {@code DC 5}, {@code 5 AC 1}), or {@code null}. */
-    static Double dc(Value value) {
+    public static Double dc(Value value) {
         if (value == null) {
             return null;
         }

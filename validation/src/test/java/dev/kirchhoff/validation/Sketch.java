@@ -80,9 +80,9 @@ public final class Sketch {
         return prim(ref, ComponentKind.CURRENT_SOURCE, value);
     }
 
-    /** An LED primitive (pins A, K), bound to the knowledge base's 5 mm LED for its ratings. */
+    /** An LED primitive (pins A, K), bound to the knowledge base's red 5 mm LED (Vf, rating). */
     public Sketch led(String ref) {
-        return device(ref, ComponentKind.LED, null, "led-5mm");
+        return device(ref, ComponentKind.LED, null, "led-red");
     }
 
     /** Any component, for cases the shortcuts do not cover. */

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = KirchhoffCommand.Version.class,
         description = "Kirchhoff: netlist conversion between SPICE dialects, Spectre, KiCad, Circuit JSON and Wokwi; "
-                + "a component knowledge base with hybrid search.",
-        subcommands = {ConvertCommand.class, FormatsCommand.class, KbCommand.class},
+                + "a component knowledge base with hybrid search; an electrical validity checker with ngspice simulation.",
+        subcommands = {ConvertCommand.class, FormatsCommand.class, KbCommand.class, ValidateCommand.class,
+                ExportCommand.class, SimulateCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings or failed verification, 2 bad input or usage, 3 internal error."})
 public final class KirchhoffCommand implements Runnable {
 

@@ -1,0 +1,63 @@
+package dev.kirchhoff.validation;
+
+import dev.kirchhoff.schematic.format.NetlistFormat;
+import dev.kirchhoff.schematic.format.NetlistFormats;
+import dev.kirchhoff.schematic.format.Notice;
+import dev.kirchhoff.schematic.format.Notices;
+import dev.kirchhoff.schematic.format.ParseException;
+import dev.kirchhoff.schematic.format.Source;
+import dev.kirchhoff.schematic.format.WiringDefect;
+import dev.kirchhoff.schematic.model.Circuit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user's netlist read for validation: leniently, so that a connection the circuit cannot hold (a pin that does not
+ * exist, a pin on two nets, a reference designator used twice) becomes a finding instead of stopping the read.
+ * Syntax errors still stop it, with the file, line and what to do. Immutable.
+ *
+ * @param circuit what was read
+ * @param format the format it was read as
+ * @param defects the connections left out
+ * @param notices what the reader noticed besides
+ */
+public record ValidationInput(Circuit circuit, NetlistFormat format, List<WiringDefect> defects,
+                              List<Notice> notices) {
+
+    public ValidationInput {
+        defects = List.copyOf(defects);
+        notices = List.copyOf(notices);
+    }
+
+    /**
+     * Reads {@code source} as {@code format}, or the detected format when {@code null}.
+     *
+     * @throws ParseException when the text is not a netlist of that format
+     */
+    public static ValidationInput read(Source source, NetlistFormat format) throws ParseException {
+        NetlistFormat f = format != null ? format : NetlistFormats.detect(source);
+        Notices notices = Notices.lenient();
+        Circuit circuit = f.read(source, notices);
+        List<WiringDefect> defects = new ArrayList<>(notices.wiringDefects());
+        // SPICE and Spectre readers rename an instance whose name is taken; for validation that is a defect
+        for (Map.Entry<String, String> e : notices.componentRenames().entrySet()) {
+            if (isDuplicateRename(notices, e.getValue())) {
+                defects.add(new WiringDefect(WiringDefect.Kind.DUPLICATE_REF, e.getKey(), e.getValue(), "", null,
+                        circuit.component(e.getValue()).map(c -> c.line()).orElse(0),
+                        "two components are called " + e.getKey() + "; the second is called " + e.getValue()
+                                + " here"));
+            }
+        }
+        return new ValidationInput(circuit, f, defects, notices.all());
+    }
+
+    private static boolean isDuplicateRename(Notices notices, String to) {
+        for (Notice n : notices.all()) {
+            if (n.message().contains("renamed to " + to + " ") && n.message().contains("already used")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
