@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kirchhoff.app.io.AtomicOutput;
 import dev.kirchhoff.schematic.format.ParseException;
 import dev.kirchhoff.validation.simulation.SimulationResult;
+import dev.kirchhoff.validation.simulation.SpiceDeck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -90,6 +91,22 @@ final class SimulateCommand implements Callable<Integer> {
                 Double v = result.operatingPoint().voltage(e.getKey());
                 if (v != null) {
                     sb.append(String.format(Locale.ROOT, "  %-16s %10.4f V%n", e.getKey(), v));
+                }
+            }
+            for (SpiceDeck.LedProbe led : result.deck().leds()) {
+                Double amps = result.operatingPoint().value(led.vector());
+                if (amps != null) {
+                    sb.append(String.format(Locale.ROOT, "  LED %-12s %10.2f mA (rating %.0f mA, %s)%n", led.ref(),
+                            amps * 1e3, led.rating() * 1e3, led.ratingSource()));
+                }
+            }
+            for (SpiceDeck.DrivenOutput o : result.deck().outputs()) {
+                Double amps = result.operatingPoint().value(o.vector());
+                if (amps != null) {
+                    String pin = loaded.input().circuit().component(o.ref())
+                            .map(c -> c.pins().get(o.pin()).label()).orElse(String.valueOf(o.pin()));
+                    sb.append(String.format(Locale.ROOT, "  pin %-12s %10.2f mA (driven %s)%n", o.ref() + ":" + pin,
+                            Math.abs(amps) * 1e3, o.high() ? "high" : "low"));
                 }
             }
             text = sb.toString();

@@ -87,6 +87,25 @@ class ValidateCommandTest {
         assertThat(r.out()).doesNotContain("structure.unknown-part");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"led-switch.net", "rc-lowpass-led.circuit.json",
+            "two-stage-opamp.scs"})
+    void kicadCircuitJsonAndSpectreFilesAreValidated(String name) throws IOException {
+        Cli.Result r = Cli.run("validate", fixture(name).toString(), "--json");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(0);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("components").asInt()).isGreaterThan(2);
+        assertThat(root.get("errors").asInt()).isZero();
+    }
+
+    @Test
+    void aWokwiProjectWithAFiveVoltLcdOnThreeVoltThreeFails() throws IOException {
+        Cli.Result r = Cli.run("validate", fixture("esp32-serial.diagram.json").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("[power.supply-range] lcd1:VCC").contains("below its minimum of 4.5 V")
+                .contains("[interface.one-wire-pullup]");
+    }
+
     @Test
     void aSpiceDeckIsValidatedToo() throws IOException {
         Path deck = Files.writeString(dir.resolve("float.cir"), """
