@@ -170,6 +170,14 @@ public final class KnowledgeBaseCheck {
                     || pin.can(PinFunction.UART_TX) || pin.can(PinFunction.SPI_MOSI) || pin.can(PinFunction.SPI_SCK))) {
                 problems.add(new Problem(file, at + ".functions", "an input-only pin cannot drive PWM, DAC, UART_TX or SPI outputs"));
             }
+            if (pin.has(PinFlag.OPTIONAL) && pin.type() != PinType.POWER_IN) {
+                problems.add(new Problem(file, at + ".flags", "only a power_in pin can be optional; drop the flag "
+                        + "or make the pin power_in"));
+            }
+            if ((pin.has(PinFlag.INTERNAL_PULLUP) || pin.has(PinFlag.INTERNAL_PULLDOWN)) && !signalCapable) {
+                problems.add(new Problem(file, at + ".flags", "a " + pin.type().kicadName() + " pin has no internal "
+                        + "pull-up or pull-down; drop the flag"));
+            }
             range(pin.range(), file, at + ".range", problems);
             if (pin.voltage() != null && pin.range() != null && !pin.range().contains(pin.voltage())) {
                 problems.add(new Problem(file, at + ".voltage", "nominal " + pin.voltage() + " V lies outside the pin's range"));

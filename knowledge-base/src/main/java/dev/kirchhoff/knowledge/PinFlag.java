@@ -17,7 +17,14 @@ public enum PinFlag implements JsonEnum {
     WIFI_CONFLICT,
     FIVE_VOLT_TOLERANT,
     ONBOARD_LED,
+    /** Has a pull-up the software can switch on (INPUT_PULLUP), and nothing on the board defeats it. */
     INTERNAL_PULLUP,
+    /** Has a pull-down the software can switch on (INPUT_PULLDOWN), and nothing on the board defeats it. */
     INTERNAL_PULLDOWN,
-    ACTIVE_LOW
+    ACTIVE_LOW,
+    /**
+     * A power pin a working design may leave open: a jumper or another pin feeds it, or it only powers an extra
+     * (backlight, touch wake).
+     */
+    OPTIONAL
 }

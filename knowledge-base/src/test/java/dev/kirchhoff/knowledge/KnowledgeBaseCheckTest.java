@@ -106,6 +106,17 @@ class KnowledgeBaseCheckTest {
     }
 
     @Test
+    void onlyAPowerInputCanBeOptionalAndOnlyASignalPinHasAnInternalPull() throws IOException {
+        write("parts/sensor/temp.json", part("temp-sensor", "",
+                VCC.replace("\"functions\"", "\"flags\": [\"optional\", \"internal-pullup\"], \"functions\""),
+                OUT.replace("\"functions\"", "\"flags\": [\"optional\", \"internal-pulldown\"], \"functions\""),
+                GND));
+        assertThat(KnowledgeBaseCheck.check(root)).extracting(Problem::path, Problem::message).containsExactly(
+                tuple("$.pins[0].flags", "a power_in pin has no internal pull-up or pull-down; drop the flag"),
+                tuple("$.pins[1].flags", "only a power_in pin can be optional; drop the flag or make the pin power_in"));
+    }
+
+    @Test
     void aDuplicatePinNumberIsReported() throws IOException {
         write("parts/sensor/temp.json", part("temp-sensor", "", VCC, OUT, GND.replace("\"3\"", "\"2\"")));
         assertThat(KnowledgeBaseCheck.check(root)).singleElement().satisfies(p -> {

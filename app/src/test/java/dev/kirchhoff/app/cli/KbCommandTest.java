@@ -280,7 +280,8 @@ class KbCommandTest {
         assertThat(pinLine(r.out(), "D21", "GPIO21"))
                 .matches("\\s+D21\\s+GPIO21\\s+bidirectional\\s+.*I2C_SDA\\(I2C0 \\(Wire\\)\\).*  default I2C_SDA");
         assertThat(pinLine(r.out(), "D22", "GPIO22")).endsWith("  default I2C_SCL");
-        assertThat(pinLine(r.out(), "D12", "GPIO12")).contains("[strapping, wifi-conflict]");
+        assertThat(pinLine(r.out(), "D12", "GPIO12"))
+                .contains("[strapping, wifi-conflict, internal-pullup, internal-pulldown]");
         assertThat(pinLine(r.out(), "3V3", "3V3")).matches("\\s+3V3\\s+3V3\\s+power_out\\s+POWER");
         // one line per pin after the header
         Part esp32 = kb.part("esp32-devkit-v1").orElseThrow();

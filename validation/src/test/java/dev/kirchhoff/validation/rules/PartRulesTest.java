@@ -388,14 +388,46 @@ class PartRulesTest {
 
     @Test
     void aButtonToGroundWithoutAPullUpFloats() {
+        // GPIO34-39 of the ESP32 have no internal pull-up or pull-down
         ValidationReport r = Sketch.of().part("esp", "esp32-devkit-v1").part("SW1", "push-button")
-                .net("BTN", "esp:D4", "SW1:1").net("GND", "SW1:3", "esp:GND.1").validate();
+                .net("BTN", "esp:D34", "SW1:1").net("GND", "SW1:3", "esp:GND.1").validate();
         assertThat(r.of(FLOATING)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.components()).containsExactly("SW1");
-            assertThat(f.pins()).containsExactly("esp:GPIO4");
+            assertThat(f.pins()).containsExactly("esp:GPIO34");
             assertThat(f.nets()).containsExactly("BTN");
             assertThat(f.fix()).contains("10 kΩ from BTN to the 3.3 V rail");
+        });
+    }
+
+    @Test
+    void boardPinsWithAnInternalPullOnlyNeedItEnabled() {
+        ValidationReport uno = Sketch.of().part("uno", "arduino-uno-r3").part("SW1", "push-button")
+                .net("BTN", "uno:2", "SW1:1").net("GND", "SW1:3", "uno:GND.1").validate();
+        assertThat(uno.of(FLOATING)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.fix()).isEqualTo("enable the internal pull-up (INPUT_PULLUP) on uno:D2");
+        });
+        ValidationReport esp = Sketch.of().part("esp", "esp32-devkit-v1").part("SW1", "push-button")
+                .net("BTN", "esp:D4", "SW1:1").net("3V3", "SW1:3", "esp:3V3").validate();
+        assertThat(esp.of(FLOATING)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.fix()).isEqualTo("enable the internal pull-down (INPUT_PULLDOWN) on esp:GPIO4");
+        });
+    }
+
+    @Test
+    void aPullThatTheBoardDefeatsIsNotOffered() {
+        // the Nano's D13 LED holds the ATmega's pull-up at about 1.7 V; the AVR has no pull-down at all
+        ValidationReport led = Sketch.of().part("nano", "arduino-nano").part("SW1", "push-button")
+                .net("BTN", "nano:13", "SW1:1").net("GND", "SW1:3", "nano:GND.1").validate();
+        assertThat(led.of(FLOATING)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        ValidationReport down = Sketch.of().part("uno", "arduino-uno-r3").part("SW1", "push-button")
+                .net("BTN", "uno:2", "SW1:1").net("5V", "SW1:3", "uno:5V").validate();
+        assertThat(down.of(FLOATING)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.fix()).contains("GND (a pull-down)");
         });
     }
 

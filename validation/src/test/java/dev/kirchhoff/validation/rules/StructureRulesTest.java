@@ -286,6 +286,23 @@ class StructureRulesTest {
     }
 
     @Test
+    void optionalPowerPinsMayStayOpenButOneOfTheW5500sTwoSuppliesIsNeeded() {
+        // the LCD's backlight A/K and the PCA9685's servo rail V+ are flagged optional in the knowledge base
+        Sketch s = Sketch.of().part("uno", "arduino-uno-r3").part("lcd", "lcd1602").part("pwm", "pca9685-module")
+                .part("eth", "w5500-module")
+                .net("5V", "uno:5V", "lcd:VDD", "pwm:VCC")
+                .net("GND", "uno:GND", "lcd:VSS", "pwm:GND", "eth:GND");
+        ValidationReport none = s.validate();
+        assertThat(none.of("structure.power-pin-unconnected")).as(none.text()).singleElement().satisfies(f -> {
+            assertThat(f.components()).containsExactly("eth");
+            assertThat(f.pins()).containsExactly("eth:3.3V");
+            assertThat(f.message()).contains("none of its 3.3V and 5V pins (1, 2)");
+        });
+        ValidationReport five = s.net("5V", "eth:5V").validate();
+        assertThat(five.fired("structure.power-pin-unconnected")).as(five.text()).isFalse();
+    }
+
+    @Test
     void aKicadTierChipNeedsEachOfItsSupplies() {
         Part txs = Sketch.validator().resolver().lookup("kicad:Logic_LevelTranslator:TXS0108EPW");
         Component u1 = Component.builder("U1", ComponentKind.PART).part("kicad:Logic_LevelTranslator:TXS0108EPW")
