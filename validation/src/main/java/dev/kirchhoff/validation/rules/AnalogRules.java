@@ -5,6 +5,7 @@ import dev.kirchhoff.schematic.model.Circuit;
 import dev.kirchhoff.schematic.model.Component;
 import dev.kirchhoff.schematic.model.ComponentKind;
 import dev.kirchhoff.schematic.model.Parameter;
+import dev.kirchhoff.validation.BaseRule;
 import dev.kirchhoff.validation.CircuitFacts;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Findings;
@@ -53,36 +54,9 @@ public final class AnalogRules {
     }
 
     /** A rule of this group, run once per scope (the top level and each subcircuit definition). */
-    private abstract static class AnalogRule implements Rule {
-
-        private final String id;
-        private final String title;
-        private final String documentation;
-
+    private abstract static class AnalogRule extends BaseRule {
         AnalogRule(String id, String title, String documentation) {
-            this.id = id;
-            this.title = title;
-            this.documentation = documentation;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.ANALOG;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public String documentation() {
-            return documentation;
+            super(id, RuleGroup.ANALOG, title, documentation);
         }
 
         @Override

@@ -11,6 +11,7 @@ import dev.kirchhoff.schematic.model.ComponentKind;
 import dev.kirchhoff.schematic.model.PinFunction;
 import dev.kirchhoff.schematic.model.PinType;
 import dev.kirchhoff.validation.Binding;
+import dev.kirchhoff.validation.BaseRule;
 import dev.kirchhoff.validation.CircuitFacts;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Findings;
@@ -51,35 +52,9 @@ public final class InterfaceRules {
     }
 
     /** What every interface rule has: an id, a title and a paragraph; the group is always INTERFACES. */
-    private abstract static class InterfaceRule implements Rule {
-        private final String id;
-        private final String title;
-        private final String documentation;
-
+    private abstract static class InterfaceRule extends BaseRule {
         InterfaceRule(String id, String title, String documentation) {
-            this.id = id;
-            this.title = title;
-            this.documentation = documentation;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.INTERFACES;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public String documentation() {
-            return documentation;
+            super(id, RuleGroup.INTERFACES, title, documentation);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kirchhoff.knowledge.PartPin;
 import dev.kirchhoff.knowledge.PinFlag;
 import dev.kirchhoff.schematic.model.PinFunction;
 import dev.kirchhoff.schematic.model.PinType;
+import dev.kirchhoff.validation.BaseRule;
 import dev.kirchhoff.validation.CircuitFacts;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Findings;
@@ -34,35 +35,9 @@ public final class PartRules {
     }
 
     /** The fixed parts of a rule of this group. */
-    private abstract static class PartRule implements Rule {
-        private final String id;
-        private final String title;
-        private final String documentation;
-
+    private abstract static class PartRule extends BaseRule {
         PartRule(String id, String title, String documentation) {
-            this.id = id;
-            this.title = title;
-            this.documentation = documentation;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.PARTS;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public String documentation() {
-            return documentation;
+            super(id, RuleGroup.PARTS, title, documentation);
         }
     }
 

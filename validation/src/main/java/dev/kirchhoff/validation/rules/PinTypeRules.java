@@ -8,6 +8,7 @@ import dev.kirchhoff.knowledge.PartPin;
 import dev.kirchhoff.knowledge.VoltageRange;
 import dev.kirchhoff.schematic.model.ComponentKind;
 import dev.kirchhoff.schematic.model.PinType;
+import dev.kirchhoff.validation.BaseRule;
 import dev.kirchhoff.validation.CircuitFacts;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Findings;
@@ -40,35 +41,9 @@ public final class PinTypeRules {
     }
 
     /** The common part of this group's rules: id, title, documentation. */
-    private abstract static class PinTypeRule implements Rule {
-        private final String id;
-        private final String title;
-        private final String documentation;
-
+    private abstract static class PinTypeRule extends BaseRule {
         PinTypeRule(String id, String title, String documentation) {
-            this.id = id;
-            this.title = title;
-            this.documentation = documentation;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.PIN_TYPES;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public String documentation() {
-            return documentation;
+            super(id, RuleGroup.PIN_TYPES, title, documentation);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.kirchhoff.knowledge.VoltageRange;
 import dev.kirchhoff.schematic.model.Component;
 import dev.kirchhoff.schematic.model.PinFunction;
 import dev.kirchhoff.schematic.model.PinType;
+import dev.kirchhoff.validation.BaseRule;
 import dev.kirchhoff.validation.CircuitFacts;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Findings;
@@ -33,35 +34,9 @@ public final class PowerRules {
     }
 
     /** The fixed parts of a rule of this group. */
-    private abstract static class PowerRule implements Rule {
-        private final String id;
-        private final String title;
-        private final String documentation;
-
+    private abstract static class PowerRule extends BaseRule {
         PowerRule(String id, String title, String documentation) {
-            this.id = id;
-            this.title = title;
-            this.documentation = documentation;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.POWER;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public String documentation() {
-            return documentation;
+            super(id, RuleGroup.POWER, title, documentation);
         }
     }
 

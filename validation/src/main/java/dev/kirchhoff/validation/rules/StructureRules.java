@@ -4,6 +4,7 @@ import dev.kirchhoff.knowledge.Form;
 import dev.kirchhoff.knowledge.KnowledgeBase;
 import dev.kirchhoff.knowledge.Part;
 import dev.kirchhoff.knowledge.PartPin;
+import dev.kirchhoff.knowledge.PinFlag;
 import dev.kirchhoff.knowledge.VoltageRange;
 import dev.kirchhoff.schematic.format.WiringDefect;
 import dev.kirchhoff.schematic.model.Component;
@@ -12,6 +13,7 @@ import dev.kirchhoff.schematic.model.Pin;
 import dev.kirchhoff.schematic.model.PinFunction;
 import dev.kirchhoff.schematic.model.PinType;
 import dev.kirchhoff.validation.Binding;
+import dev.kirchhoff.validation.BaseRule;
 import dev.kirchhoff.validation.CircuitFacts;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Findings;
@@ -43,35 +45,9 @@ public final class StructureRules {
     }
 
     /** The common part of this group's rules: id, title, documentation. */
-    private abstract static class StructureRule implements Rule {
-        private final String id;
-        private final String title;
-        private final String documentation;
-
+    private abstract static class StructureRule extends BaseRule {
         StructureRule(String id, String title, String documentation) {
-            this.id = id;
-            this.title = title;
-            this.documentation = documentation;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.STRUCTURE;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public String documentation() {
-            return documentation;
+            super(id, RuleGroup.STRUCTURE, title, documentation);
         }
     }
 
@@ -335,27 +311,6 @@ public final class StructureRules {
     /** {@code structure.power-pin-unconnected}: a supply or ground pin of a chip or module left open. */
     static final class PowerPinUnconnected extends StructureRule {
 
-        /**
-         * Power inputs of curated parts that a working design may leave open. The knowledge base has no flag for
-         * them yet, so they are listed here, each a fact about the module's board: a jumper joins the relay
-         * modules' JD-VCC and the APDS-9960's VL to VCC, the AS608's Vt powers only its touch-wake circuit, the
-         * PCA9685's V+ only feeds the servo headers, the TP4056's micro-USB socket feeds its IN+ and VBUS, and an
-         * LCD's A pin only lights the backlight.
-         */
-        private static final Map<String, List<String>> OPTIONAL = Map.of(
-                "relay-module-2ch", List.of("JD-VCC"),
-                "relay-module-4ch", List.of("JD-VCC"),
-                "apds9960-module", List.of("VL"),
-                "as608-fingerprint-sensor", List.of("Vt"),
-                "pca9685-module", List.of("V+"),
-                "tp4056-module", List.of("IN+", "VBUS"),
-                "lcd1602", List.of("A"),
-                "lcd2004", List.of("A"));
-
-        /** Power inputs of curated parts that are alternatives: one connected pin of the set is enough. */
-        private static final Map<String, List<String>> EITHER = Map.of(
-                "w5500-module", List.of("3.3V", "5V"));
-
         PowerPinUnconnected() {
             super("structure.power-pin-unconnected", "Power or ground pin unconnected",
                     "A chip, module or device gets its supply and its ground through its power_in pins; with one "
@@ -363,11 +318,13 @@ public final class StructureRules {
                     + "power_in pin of a component bound to a knowledge-base or KiCad part must be on a net; where "
                     + "a part repeats a pin name (three GND pins) one of them is enough, and so is one ground pin "
                     + "of a module, whose grounds are one copper pour. Boards are powered from their own USB "
-                    + "connector, so their VIN, 5V and GND pins are not required, and a few module pins that a "
-                    + "jumper on the module already ties (relay JD-VCC, APDS-9960 VL, TP4056 IN+, LCD backlight "
-                    + "anode, one of the W5500's 3.3V and 5V inputs) are optional. A pin that is on a net with "
-                    + "nothing else on it counts as connected; structure.single-pin-net and "
-                    + "pintype.undriven-power report that.");
+                    + "connector, so their VIN, 5V and GND pins are not required. Pins the knowledge base flags "
+                    + "optional are not required either: a jumper or another pin feeds them (relay JD-VCC, "
+                    + "APDS-9960 VL, TP4056 IN+), or they only power an extra (LCD backlight A and K, AS608 touch "
+                    + "wake, PCA9685 servo rail). When every supply input of a part is optional and the part has "
+                    + "no power output, they are alternatives and one of them must be connected (the W5500 "
+                    + "module's 3.3V and 5V). A pin that is on a net with nothing else on it counts as connected; "
+                    + "structure.single-pin-net and pintype.undriven-power report that.");
         }
 
         @Override
@@ -383,7 +340,8 @@ public final class StructureRules {
                     if (f.net(i, p) >= 0 || f.type(i, p) != PinType.POWER_IN) {
                         continue;
                     }
-                    if (optional(part, pinName(f, i, p))) {
+                    PartPin pp = f.partPin(i, p);
+                    if (pp != null && pp.has(PinFlag.OPTIONAL) && !alternatives(part)) {
                         continue;
                     }
                     String group = group(f, i, p);
@@ -415,7 +373,7 @@ public final class StructureRules {
             String message;
             if (members.size() > 1) {
                 String group = group(f, i, p);
-                String set = group.equals("either") ? String.join(" and ", EITHER.get(part.id()))
+                String set = group.equals("either") ? String.join(" and ", alternativeNames(part))
                         : group.equals("ground") ? "ground" : pinName(f, i, p);
                 message = f.ref(i) + " (" + part.id() + ") has none of its " + set + " pins ("
                         + String.join(", ", members) + ") connected, so it gets no " + (ground ? "ground" : "supply");
@@ -431,20 +389,46 @@ public final class StructureRules {
         /** The group a power pin counts in: pins of one group stand in for each other. */
         private static String group(CircuitFacts f, int i, int p) {
             Part part = f.binding(i).part();
-            String name = pinName(f, i, p);
-            List<String> either = EITHER.get(part.id());
-            if (either != null && either.contains(name)) {
+            PartPin pp = f.partPin(i, p);
+            if (pp != null && pp.has(PinFlag.OPTIONAL) && alternatives(part)) {
                 return "either";
             }
             if (part.form() == Form.MODULE && isGround(f, i, p)) {
                 return "ground";
             }
-            return name.toUpperCase(Locale.ROOT);
+            return pinName(f, i, p).toUpperCase(Locale.ROOT);
         }
 
-        private static boolean optional(Part part, String name) {
-            List<String> pins = OPTIONAL.get(part.id());
-            return pins != null && pins.contains(name);
+        /**
+         * Whether the part's optional supply inputs stand in for each other, one of them required: every supply
+         * input is optional and the part has no power output that could run it instead (the W5500 module's 3.3V
+         * and 5V; not the TP4056, whose cell on B+ runs it with both inputs open).
+         */
+        private static boolean alternatives(Part part) {
+            boolean any = false;
+            for (PartPin pp : part.pins()) {
+                if (pp.type() == PinType.POWER_OUT) {
+                    return false;
+                }
+                if (pp.type() == PinType.POWER_IN && !pp.can(PinFunction.GROUND)) {
+                    if (!pp.has(PinFlag.OPTIONAL)) {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+            return any;
+        }
+
+        /** The distinct names of the part's optional supply inputs, in pin order. */
+        private static List<String> alternativeNames(Part part) {
+            Set<String> names = new LinkedHashSet<>();
+            for (PartPin pp : part.pins()) {
+                if (pp.type() == PinType.POWER_IN && !pp.can(PinFunction.GROUND) && pp.has(PinFlag.OPTIONAL)) {
+                    names.add(pp.name());
+                }
+            }
+            return List.copyOf(names);
         }
 
         private static String pinName(CircuitFacts f, int i, int p) {

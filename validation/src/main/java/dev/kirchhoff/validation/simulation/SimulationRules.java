@@ -9,6 +9,7 @@ import dev.kirchhoff.schematic.model.Parameter;
 import dev.kirchhoff.schematic.model.PinFunction;
 import dev.kirchhoff.schematic.model.PinType;
 import dev.kirchhoff.schematic.units.Value;
+import dev.kirchhoff.validation.BaseRule;
 import dev.kirchhoff.validation.CircuitFacts;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Findings;
@@ -54,26 +55,11 @@ public final class SimulationRules {
     }
 
     /** ngspice reported a singular matrix or a failed analysis. */
-    static final class Convergence implements Rule {
+    static final class Convergence extends BaseRule {
 
-        @Override
-        public String id() {
-            return "sim.convergence";
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.SIMULATION;
-        }
-
-        @Override
-        public String title() {
-            return "ngspice could not solve the operating point";
-        }
-
-        @Override
-        public String documentation() {
-            return "Reads ngspice's output for the lines that say the DC operating point was not solved or is not to "
+        Convergence() {
+            super("sim.convergence", RuleGroup.SIMULATION, "ngspice could not solve the operating point",
+                    "Reads ngspice's output for the lines that say the DC operating point was not solved or is not to "
                     + "be trusted: \"singular matrix: check node …\", \"Timestep too small\", \"doAnalyses: … "
                     + "failed\", \"DC solution failed\" and errors. ngspice exits with status 0 on a floating node "
                     + "and prints numbers anyway, so these lines are the only sign. A singular matrix means a node has "
@@ -81,7 +67,7 @@ public final class SimulationRules {
                     + "or sits in a loop of voltage sources; the finding names the nets (or the component whose "
                     + "internal node it is). The pins of knowledge-base modules always have a 1 GΩ path to ground in "
                     + "the exported deck, so only the design's own construction can fire this rule. It does not say "
-                    + "which element to add; the static rule analog.dc-path usually names the same net.";
+                    + "which element to add; the static rule analog.no-dc-path usually names the same net.");
         }
 
         @Override
@@ -137,32 +123,17 @@ public final class SimulationRules {
     }
 
     /** An LED carries more current in simulation than it is rated for. */
-    static final class LedCurrent implements Rule {
+    static final class LedCurrent extends BaseRule {
 
-        @Override
-        public String id() {
-            return "sim.led-current";
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.SIMULATION;
-        }
-
-        @Override
-        public String title() {
-            return "LED current above its rating in simulation";
-        }
-
-        @Override
-        public String documentation() {
-            return "Compares the simulated forward current of every LED with its rating: ifMax of its part's model "
+        LedCurrent() {
+            super("sim.led-current", RuleGroup.SIMULATION, "LED current above its rating in simulation",
+                    "Compares the simulated forward current of every LED with its rating: ifMax of its part's model "
                     + "(30 mA for the 5 mm LEDs), else 20 mA. The current is measured by a 0 V source the export "
                     + "puts in series with each LED, so it includes everything the simulation knows: the LED's "
                     + "model, the series resistor, the output resistance of the pin that drives it and any sag of the "
                     + "supply. The fix names the series resistor and the E12 value that keeps the LED within its "
                     + "rating. It does not judge brightness, pulsed currents (PWM) or several LEDs sharing one "
-                    + "resistor beyond what the operating point shows; it is silent when ngspice did not converge.";
+                    + "resistor beyond what the operating point shows; it is silent when ngspice did not converge.");
         }
 
         @Override
@@ -241,33 +212,18 @@ public final class SimulationRules {
     }
 
     /** A driven output pin carries more current in simulation than its limit. */
-    static final class GpioCurrent implements Rule {
+    static final class GpioCurrent extends BaseRule {
 
-        @Override
-        public String id() {
-            return "sim.gpio-current";
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.SIMULATION;
-        }
-
-        @Override
-        public String title() {
-            return "Output pin current above its limit in simulation";
-        }
-
-        @Override
-        public String documentation() {
-            return "Compares the simulated current of every output pin the export drives with the pin's maxCurrent "
+        GpioCurrent() {
+            super("sim.gpio-current", RuleGroup.SIMULATION, "Output pin current above its limit in simulation",
+                    "Compares the simulated current of every output pin the export drives with the pin's maxCurrent "
                     + "in the knowledge base (20 mA for an Arduino Uno or ESP32 GPIO). The export drives a part's "
                     + "output pins, and the GPIOs that drive an LED, a transistor's base or gate or another part's "
                     + "input (directly or through one resistor), as a source behind 25 Ω: HIGH, or LOW where the pin "
                     + "sinks the current of an LED on its cathode, the state that loads it. The current is the "
                     + "source's simulated current, so it includes everything on the net. GPIOs the export leaves as "
                     + "inputs, pins without a maxCurrent and pulsed loads are not judged; it is silent when ngspice "
-                    + "did not converge.";
+                    + "did not converge.");
         }
 
         @Override
@@ -298,33 +254,18 @@ public final class SimulationRules {
     }
 
     /** A rail's simulated voltage is more than 5 % from its nominal. */
-    static final class RailVoltage implements Rule {
+    static final class RailVoltage extends BaseRule {
 
-        @Override
-        public String id() {
-            return "sim.rail-voltage";
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.SIMULATION;
-        }
-
-        @Override
-        public String title() {
-            return "Rail voltage off its nominal in simulation";
-        }
-
-        @Override
-        public String documentation() {
-            return "Compares the simulated voltage of every rail with the nominal voltage the static analysis "
+        RailVoltage() {
+            super("sim.rail-voltage", RuleGroup.SIMULATION, "Rail voltage off its nominal in simulation",
+                    "Compares the simulated voltage of every rail with the nominal voltage the static analysis "
                     + "inferred for it (a part's power output such as an LM7805's OUT or a board's 5V pin, a "
                     + "voltage source, or a voltage in the net's name) and reports a difference of more than 5 %. "
                     + "It catches a regulator in dropout (an LM7805 fed with 6 V gives about 4 V), a supply "
                     + "overloaded past its current limit, a battery sagging under load, or a divider made to feed "
                     + "a supply. When a regulator sets the rail and its input is too low, the finding says so and "
                     + "names the input voltage needed. Ripple, transients and load steps are not simulated; it is "
-                    + "silent when ngspice did not converge.";
+                    + "silent when ngspice did not converge.");
         }
 
         @Override
@@ -421,31 +362,16 @@ public final class SimulationRules {
     }
 
     /** A resistor dissipates more than its rating in simulation. */
-    static final class ResistorPower implements Rule {
+    static final class ResistorPower extends BaseRule {
 
-        @Override
-        public String id() {
-            return "sim.resistor-power";
-        }
-
-        @Override
-        public RuleGroup group() {
-            return RuleGroup.SIMULATION;
-        }
-
-        @Override
-        public String title() {
-            return "Resistor dissipation above its rating in simulation";
-        }
-
-        @Override
-        public String documentation() {
-            return "Computes the power of every resistor from the simulated voltages of its two nets, P = V²/R = "
+        ResistorPower() {
+            super("sim.resistor-power", RuleGroup.SIMULATION, "Resistor dissipation above its rating in simulation",
+                    "Computes the power of every resistor from the simulated voltages of its two nets, P = V²/R = "
                     + "I²R, and compares it with its rating: the component's power parameter or property (0.5, "
                     + "0.5W, 1/4W), else 0.25 W, the usual rating of a through-hole or 1206 resistor. An overloaded "
                     + "resistor runs hot, drifts and burns. The fix names the next standard rating; derating for "
                     + "temperature, pulses and resistors inside knowledge-base modules are not considered; it is "
-                    + "silent when ngspice did not converge.";
+                    + "silent when ngspice did not converge.");
         }
 
         @Override
