@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * by a part's ground pin; rails set by a part's power output ({@code 3V3} of a board, {@code OUT} of an LM7805, the
  * {@code +} of a 9 V battery); nets set by independent DC voltage sources relative to a known net; and last, a
  * voltage written in the net's name ({@code +5V}, {@code 3V3}, {@code VCC_12V}). Two setters that disagree on one
- * net are kept as {@link Conflict}s for the rail-short rule. Immutable after construction.
+ * net are kept as {@link Conflict}s for the rail-short rule, except a charger whose output is a rechargeable cell's
+ * charge voltage ({@code chargeVoltage} of the cell's model): a TP4056's B+ at 4.2 V on an 18650 is charging it. Immutable after construction.
  */
 public final class Rails {
 
@@ -33,6 +34,8 @@ public final class Rails {
     private final double[] volts;
     private final String[] setBy;
     private final boolean[] ground;
+    /** The charge voltage of a rechargeable cell on the net, 0 when none: a charger at that voltage agrees. */
+    private final double[] chargeAt;
     private final List<Conflict> conflicts = new ArrayList<>();
 
     /** Two things that set one net to different voltages. */
@@ -49,6 +52,7 @@ public final class Rails {
         Arrays.fill(volts, Double.NaN);
         setBy = new String[nets];
         ground = new boolean[nets];
+        chargeAt = new double[nets];
         for (int n = 0; n < nets; n++) {
             if (isGroundName(f.netName(n))) {
                 set(n, 0, "ground (net name " + f.netName(n) + ")");
@@ -69,8 +73,16 @@ public final class Rails {
                 if (pp.can(PinFunction.GROUND) && (pp.voltage() == null || pp.voltage() == 0)) {
                     set(n, 0, f.label(i, p) + " (ground pin)");
                 } else if (pp.type() == PinType.POWER_OUT && pp.voltage() != null && pp.voltage() > 0) {
-                    set(n, pp.voltage(), f.label(i, p) + " (" + fmt(pp.voltage()) + " output of " + b.part().id()
-                            + ")");
+                    String who = f.label(i, p) + " (" + fmt(pp.voltage()) + " output of " + b.part().id() + ")";
+                    Double charge = b.part().model() == null ? null
+                            : b.part().model().parameters().get("chargeVoltage");
+                    if (charge != null && !Double.isNaN(volts[n]) && agree(volts[n], charge)) {
+                        continue; // a charger at the cell's charge voltage is charging it, not fighting it
+                    }
+                    if (charge != null) {
+                        chargeAt[n] = charge;
+                    }
+                    set(n, pp.voltage(), who);
                 }
             }
         }
@@ -130,9 +142,13 @@ public final class Rails {
             return;
         }
         double old = volts[net];
-        if (Math.abs(old - v) > Math.max(0.05, AGREE * Math.max(Math.abs(old), Math.abs(v)))) {
+        if (!agree(old, v) && !(chargeAt[net] > 0 && agree(chargeAt[net], v))) {
             conflicts.add(new Conflict(net, setBy[net], old, who, v));
         }
+    }
+
+    private static boolean agree(double a, double b) {
+        return Math.abs(a - b) <= Math.max(0.05, AGREE * Math.max(Math.abs(a), Math.abs(b)));
     }
 
     /** The DC value of a voltage source's value ({@code 5}, {@code DC 5}, {@code 5 AC 1}), or {@code null}. */

@@ -43,6 +43,17 @@ class CircuitFactsTest {
     }
 
     @Test
+    void aChargerOnACellAtItsChargeVoltageIsNotAConflictButTwoBatteriesAre() {
+        CircuitFacts charging = Sketch.of().part("chg", "tp4056-module").part("bat", "battery-18650")
+                .net("VBAT", "chg:B+", "bat:+").net("GND", "chg:B-", "bat:-").facts();
+        assertThat(charging.rails().conflicts()).isEmpty();
+        CircuitFacts fighting = Sketch.of().part("bat", "battery-18650").part("b9", "battery-9v")
+                .net("VBAT", "b9:+", "bat:+").net("GND", "b9:-", "bat:-").facts();
+        assertThat(fighting.rails().conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.net()).isEqualTo(fighting.netId("VBAT")));
+    }
+
+    @Test
     void voltagesInNetNames() {
         assertThat(Rails.voltageInName("+5V")).isEqualTo(5.0);
         assertThat(Rails.voltageInName("3V3")).isEqualTo(3.3);

@@ -6,6 +6,7 @@ import dev.kirchhoff.knowledge.PartPin;
 import dev.kirchhoff.knowledge.PinFlag;
 import dev.kirchhoff.knowledge.VoltageRange;
 import dev.kirchhoff.schematic.model.Component;
+import dev.kirchhoff.schematic.model.ComponentKind;
 import dev.kirchhoff.schematic.model.PinFunction;
 import dev.kirchhoff.schematic.model.PinType;
 import dev.kirchhoff.validation.BaseRule;
@@ -29,8 +30,8 @@ public final class PowerRules {
 
     /** This group's rules. */
     public static List<Rule> all() {
-        return List.of(new RailShort(), new SupplyRange(), new RegulatorDropout(), new LogicLevel(),
-                new CurrentBudget(), new Polarity());
+        return List.of(new RailShort(), new SupplyRange(), new LoadVoltage(), new RegulatorDropout(),
+                new LogicLevel(), new CurrentBudget(), new Polarity());
     }
 
     /** The fixed parts of a rule of this group. */
@@ -216,6 +217,115 @@ public final class PowerRules {
             return Quantities.volts(r.min()) + " and " + Quantities.volts(r.max());
         }
         return r.min() != null ? Quantities.volts(r.min()) + " and up" : "0 V and " + Quantities.volts(r.max());
+    }
+
+    /** A two-terminal load (fan, motor, pump, solenoid, buzzer) across a voltage outside its rating. */
+    static final class LoadVoltage extends PowerRule {
+        LoadVoltage() {
+            super("power.load-voltage", "Load across a voltage outside its rating",
+                    "A two-terminal load from the knowledge base (a fan, DC motor, pump, solenoid or active buzzer: "
+                            + "a device whose two pins are passive and whose part gives a supply range) must see a "
+                            + "voltage inside that range when it is on. The voltage across it is the difference of "
+                            + "its two nets when both are known, or the rail on one side when the other side goes "
+                            + "to ground or to the drain or collector of a transistor whose source or emitter is on "
+                            + "ground (a low-side switch, taken as fully on). Above the maximum (a 12 V fan on 24 V) "
+                            + "is an error: the load overheats or burns out; below the minimum is a warning: it may "
+                            + "not start. Loads driven through modules (relay contacts, H-bridges) and loads with "
+                            + "more than two pins are not judged here.");
+        }
+
+        @Override
+        public void check(CircuitFacts f, Findings out) {
+            for (int i = 0; i < f.componentCount(); i++) {
+                Part part = f.part(i);
+                Component c = f.component(i);
+                if (part == null || part.supply() == null || c.pins().size() != 2 || !f.binding(i).curated()
+                        || f.type(i, 0) != PinType.PASSIVE || f.type(i, 1) != PinType.PASSIVE) {
+                    continue;
+                }
+                int a = f.net(i, 0);
+                int b = f.net(i, 1);
+                if (a < 0 || b < 0 || a == b) {
+                    continue;
+                }
+                Double across = across(f, a, b);
+                if (across == null) {
+                    continue;
+                }
+                VoltageRange range = part.supply();
+                String what = c.ref() + " (" + part.id() + ")";
+                String nets = f.netName(a) + " and " + f.netName(b);
+                if (range.max() != null && across > range.max() * 1.05) {
+                    out.add(Finding.error(id(), what + " sees " + Quantities.volts(across) + " across " + nets
+                                    + " when on, above its rated maximum of " + Quantities.volts(range.max())
+                                    + ": it overheats or burns out")
+                            .withComponents(c.ref()).withNets(f.netName(a), f.netName(b))
+                            .withFix("power " + c.ref() + " from a rail of " + Quantities.volts(range.typical())
+                                    + ", or choose a load rated for " + Quantities.volts(across)));
+                } else if (range.min() != null && across < range.min() * 0.95) {
+                    out.add(Finding.warning(id(), what + " sees " + Quantities.volts(across) + " across " + nets
+                                    + " when on, below its rated minimum of " + Quantities.volts(range.min())
+                                    + ": it may not start")
+                            .withComponents(c.ref()).withNets(f.netName(a), f.netName(b))
+                            .withFix("power " + c.ref() + " from a rail of " + Quantities.volts(range.typical())));
+                }
+            }
+        }
+
+        /** The voltage across a load between nets {@code a} and {@code b} when on, or {@code null}. */
+        private static Double across(CircuitFacts f, int a, int b) {
+            Double va = f.voltage(a);
+            Double vb = f.voltage(b);
+            if (va != null && vb != null) {
+                return Math.abs(va - vb);
+            }
+            if (va != null && va > 0 && lowSideSwitch(f, b)) {
+                return va;
+            }
+            if (vb != null && vb > 0 && lowSideSwitch(f, a)) {
+                return vb;
+            }
+            return null;
+        }
+
+        /** Whether {@code net} holds the drain or collector of a transistor whose source or emitter is on ground. */
+        private static boolean lowSideSwitch(CircuitFacts f, int net) {
+            for (int k = 0; k < f.netSize(net); k++) {
+                int i = f.netComponent(net, k);
+                int p = f.netPin(net, k);
+                String[] pair = terminals(f, i);
+                if (pair == null || !f.pin(i, p).name().equalsIgnoreCase(pair[0])
+                        && !f.component(i).kind().isTerminal(pair[0], f.pin(i, p).name())) {
+                    continue;
+                }
+                int low = f.component(i).pinIndex(pair[1]);
+                if (low >= 0 && f.net(i, low) >= 0 && f.isGround(f.net(i, low))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The switched and common terminal names of a transistor ({@code D}, {@code S} or {@code C}, {@code E}). */
+        private static String[] terminals(CircuitFacts f, int i) {
+            ComponentKind kind = f.kind(i);
+            if (kind == ComponentKind.MOSFET) {
+                return new String[] {"D", "S"};
+            }
+            if (kind == ComponentKind.BJT) {
+                return new String[] {"C", "E"};
+            }
+            Part part = f.part(i);
+            if (part != null && part.model() != null) {
+                if (part.model().kind() == ModelKind.MOSFET) {
+                    return new String[] {"D", "S"};
+                }
+                if (part.model().kind() == ModelKind.BJT) {
+                    return new String[] {"C", "E"};
+                }
+            }
+            return null;
+        }
     }
 
     /** Linear and switching regulators fed outside their input window. */

@@ -404,4 +404,41 @@ class PowerRulesTest {
         }
         assertThat(r.fired("part.bjt-base-resistor")).isFalse();
     }
+
+    // ---- power.load-voltage ------------------------------------------------------------------------------------
+
+    /** An ESP32 switching a fan on rail {@code volts} through an AO3400 with gate resistor, pull-down and flyback. */
+    private static Sketch switchedFan(String fan, String volts) {
+        return Sketch.of().part("esp", "esp32-devkit-v1").v("V1", "DC " + volts).part("Q1", "ao3400")
+                .r("R1", "100").r("R2", "10k").part("D1", "1n4007").part("M1", fan)
+                .net("VM", "V1:+", "M1:+", "D1:K")
+                .net("GND", "V1:-", "esp:GND.1", "Q1:S", "R2:2")
+                .net("DRV", "esp:D4", "R1:1")
+                .net("GATE", "R1:2", "Q1:G", "R2:1")
+                .net("FAN_N", "M1:-", "Q1:D", "D1:A");
+    }
+
+    @Test
+    void aTwelveVoltFanSwitchedOnTwentyFourVoltsIsAnError() {
+        ValidationReport r = switchedFan("fan-12v", "24").validate();
+        assertThat(r.of("power.load-voltage")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.components()).containsExactly("M1");
+            assertThat(f.nets()).containsExactlyInAnyOrder("VM", "FAN_N");
+            assertThat(f.message()).contains("24 V").contains("13.8 V");
+        });
+        ValidationReport right = switchedFan("fan-12v", "12").validate();
+        assertThat(right.fired("power.load-voltage")).as(right.text()).isFalse();
+        assertThat(right.passed()).as(right.text()).isTrue();
+    }
+
+    @Test
+    void aTwelveVoltSolenoidStraightOnFiveVoltsIsAWarning() {
+        ValidationReport r = Sketch.of().part("uno", "arduino-uno-r3").part("L1", "solenoid-12v")
+                .net("5V", "uno:5V", "L1:+").net("GND", "uno:GND.1", "L1:-").validate();
+        assertThat(r.of("power.load-voltage")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("below its rated minimum of 9 V");
+        });
+    }
 }
