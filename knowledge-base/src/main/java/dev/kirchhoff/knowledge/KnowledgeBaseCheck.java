@@ -174,6 +174,10 @@ public final class KnowledgeBaseCheck {
                 problems.add(new Problem(file, at + ".flags", "only a power_in pin can be optional; drop the flag "
                         + "or make the pin power_in"));
             }
+            if (pin.has(PinFlag.USB_SUPPLY) && pin.type() != PinType.POWER_IN) {
+                problems.add(new Problem(file, at + ".flags", "only a power_in pin can be usb-supply; a pin that "
+                        + "always gives the USB supply is power_out"));
+            }
             if ((pin.has(PinFlag.INTERNAL_PULLUP) || pin.has(PinFlag.INTERNAL_PULLDOWN)) && !signalCapable) {
                 problems.add(new Problem(file, at + ".flags", "a " + pin.type().kicadName() + " pin has no internal "
                         + "pull-up or pull-down; drop the flag"));

@@ -26,5 +26,10 @@ public enum PinFlag implements JsonEnum {
      * A power pin a working design may leave open: a jumper or another pin feeds it, or it only powers an extra
      * (backlight, touch wake).
      */
-    OPTIONAL
+    OPTIONAL,
+    /**
+     * A board's power input that carries the USB supply (through the board's diode or pad) whenever USB powers the
+     * board, so loads may hang on it: the ESP32 DevKit's and NodeMCU's VIN, the Pico's VSYS.
+     */
+    USB_SUPPLY
 }

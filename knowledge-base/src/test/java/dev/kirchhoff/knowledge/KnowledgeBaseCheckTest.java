@@ -117,6 +117,17 @@ class KnowledgeBaseCheckTest {
     }
 
     @Test
+    void onlyAPowerInputCanCarryTheUsbSupply() throws IOException {
+        write("parts/sensor/temp.json", part("temp-sensor", "",
+                VCC.replace("\"functions\"", "\"flags\": [\"usb-supply\"], \"functions\""),
+                OUT.replace("\"functions\"", "\"flags\": [\"usb-supply\"], \"functions\""),
+                GND));
+        assertThat(KnowledgeBaseCheck.check(root)).extracting(Problem::path, Problem::message).containsExactly(
+                tuple("$.pins[1].flags", "only a power_in pin can be usb-supply; a pin that always gives the USB "
+                        + "supply is power_out"));
+    }
+
+    @Test
     void aDuplicatePinNumberIsReported() throws IOException {
         write("parts/sensor/temp.json", part("temp-sensor", "", VCC, OUT, GND.replace("\"3\"", "\"2\"")));
         assertThat(KnowledgeBaseCheck.check(root)).singleElement().satisfies(p -> {

@@ -1,6 +1,7 @@
 package dev.kirchhoff.validation;
 
 import dev.kirchhoff.knowledge.PartPin;
+import dev.kirchhoff.knowledge.PinFlag;
 import dev.kirchhoff.schematic.format.SourceSpec;
 import dev.kirchhoff.schematic.model.Component;
 import dev.kirchhoff.schematic.model.ComponentKind;
@@ -18,10 +19,12 @@ import java.util.regex.Pattern;
 /**
  * The voltage of each net, as far as it can be told without simulating: ground by name ({@code 0}, {@code GND}) or
  * by a part's ground pin; rails set by a part's power output ({@code 3V3} of a board, {@code OUT} of an LM7805, the
- * {@code +} of a 9 V battery); nets set by independent DC voltage sources relative to a known net; and last, a
- * voltage written in the net's name ({@code +5V}, {@code 3V3}, {@code VCC_12V}). Two setters that disagree on one
+ * {@code +} of a 9 V battery); nets set by independent DC voltage sources relative to a known net; a board input
+ * that carries the USB supply ({@code usb-supply}: the ESP32 DevKit's VIN) when nothing else feeds its net; and last,
+ * a voltage written in the net's name ({@code +5V}, {@code 3V3}, {@code VCC_12V}). Two setters that disagree on one
  * net are kept as {@link Conflict}s for the rail-short rule, except a charger whose output is a rechargeable cell's
- * charge voltage ({@code chargeVoltage} of the cell's model): a TP4056's B+ at 4.2 V on an 18650 is charging it. Immutable after construction.
+ * charge voltage ({@code chargeVoltage} of the cell's model): a TP4056's B+ at 4.2 V on an 18650 is charging it.
+ * Immutable after construction.
  */
 public final class Rails {
 
@@ -120,6 +123,21 @@ public final class Rails {
                 } else if (plusKnown && !used[s]) {
                     used[s] = true;
                     set(src[1], volts[src[2]] + v, who);
+                }
+            }
+        }
+        // a board input that carries the USB supply feeds its net when nothing else does (ESP32 DevKit VIN)
+        for (int i = 0; i < f.componentCount(); i++) {
+            Binding b = f.binding(i);
+            if (b.part() == null || !b.curated()) {
+                continue;
+            }
+            for (int p = 0; p < f.component(i).pins().size(); p++) {
+                PartPin pp = b.pin(p);
+                int n = f.net(i, p);
+                if (pp != null && n >= 0 && pp.has(PinFlag.USB_SUPPLY) && pp.voltage() != null
+                        && Double.isNaN(volts[n])) {
+                    set(n, pp.voltage(), f.label(i, p) + " (USB supply through " + b.part().id() + ")");
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.kirchhoff.knowledge.Form;
 import dev.kirchhoff.knowledge.ModelKind;
 import dev.kirchhoff.knowledge.Part;
 import dev.kirchhoff.knowledge.PartPin;
+import dev.kirchhoff.knowledge.PinFlag;
 import dev.kirchhoff.knowledge.VoltageRange;
 import dev.kirchhoff.schematic.model.ComponentKind;
 import dev.kirchhoff.schematic.model.PinType;
@@ -275,7 +276,8 @@ public final class PinTypeRules {
         UndrivenPower() {
             super("pintype.undriven-power", "Power input not supplied",
                     "A net with power_in pins must be fed by something: a power_out pin (a regulator's output, "
-                    + "a board's 3V3 or 5V pin, a battery), a voltage source, a connector that brings power from "
+                    + "a board's 3V3 or 5V pin, a battery, a board input flagged usb-supply such as the ESP32 "
+                    + "DevKit's VIN, which carries USB 5 V), a voltage source, a connector that brings power from "
                     + "off the board (KiCad's PWR_FLAG does not survive into netlists), or a path from one of "
                     + "those through "
                     + "resistors, inductors, diodes, fuses, switches and other parts with only passive pins (not "
@@ -429,7 +431,7 @@ public final class PinTypeRules {
             }
             PartPin pp = f.partPin(i, p);
             Part part = f.part(i);
-            return pp != null && pp.type() == PinType.POWER_OUT || part != null
+            return pp != null && (pp.type() == PinType.POWER_OUT || pp.has(PinFlag.USB_SUPPLY)) || part != null
                     && part.category() == Category.CONNECTOR;
         }
 
