@@ -44,7 +44,7 @@ public record ValidationReport(String subject, List<Finding> findings, int rules
         return count(Severity.ERROR) == 0;
     }
 
-    /** The number of findings of {@code severity}, including those beyond the per-rule limit for errors. */
+    /** The number of findings of {@code severity} kept in the report (those beyond the per-rule limit are in {@link #dropped}). */
     public int count(Severity severity) {
         int n = 0;
         for (Finding f : findings) {

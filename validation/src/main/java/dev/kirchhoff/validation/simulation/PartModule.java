@@ -281,7 +281,47 @@ final class PartModule {
                 input(p, ground);
             }
         }
+        pullUps(ground, regulator, supply);
         load(supply, ground);
+    }
+
+    /**
+     * The module's own pull-up resistors ({@code onboard.pullUps}) from its signal pins to the rail they go to: one
+     * of the module's pins ({@code VCC}), or the output of its on-board regulator ({@code 3V3} on a BME280 board),
+     * so an I2C line idles high in simulation as it does on the bench.
+     */
+    private void pullUps(String ground, Onboard.Regulator regulator, int supply) {
+        if (part.onboard() == null || part.onboard().pullUps().isEmpty()) {
+            return;
+        }
+        String regulated = null;
+        for (Onboard.PullUp pu : part.onboard().pullUps()) {
+            int railPin = pu.to() == null ? -1 : componentPin(f, i, part, pu.to());
+            String rail;
+            if (railPin >= 0 && f.net(i, railPin) >= 0) {
+                rail = port(railPin);
+            } else if (regulator != null && supply >= 0) {
+                if (regulated == null) {
+                    regulated = "pu_rail";
+                    double dropout = regulator.dropout() != null ? regulator.dropout() : 1.0;
+                    body.add(behavioural("BPU", "V=max(0,min(" + num(regulator.output()) + ",V(" + port(supply) + ","
+                            + ground + ")-" + num(dropout) + "))"), regulated, ground);
+                }
+                rail = regulated;
+            } else {
+                continue;
+            }
+            for (String name : pu.pins()) {
+                int p = componentPin(f, i, part, name);
+                if (p < 0 || f.net(i, p) < 0 || port(p).equals(rail)) {
+                    continue;
+                }
+                body.add(Component.builder("RPU_" + port(p), ComponentKind.RESISTOR).value(Value.of(pu.ohms()))
+                        .build(), port(p), rail);
+                notes.add(port(p) + " = " + f.label(i, p) + ": on-board pull-up of " + num(pu.ohms() / 1000)
+                        + " kOhm to " + (pu.to() == null ? "the on-board regulator" : pu.to()));
+            }
+        }
     }
 
     /**

@@ -47,6 +47,17 @@ class SimulationRulesTest {
     }
 
     @Test
+    void modulePullUpsHoldAnIdleI2cBusHigh() throws NgspiceException {
+        // the SSD1306 board's 4.7 kOhm pull-ups go to its VCC pin: SDA and SCL idle at the 3V3 rail
+        SimulationResult r = simulate(Sketch.of().part("esp", "esp32-devkit-v1").part("oled", "ssd1306-i2c-oled")
+                .net("3V3", "esp:3V3", "oled:VCC").net("GND", "esp:GND.1", "oled:GND")
+                .net("SDA", "esp:D21", "oled:SDA").net("SCL", "esp:D22", "oled:SCL"));
+        assertThat(r.deck().text()).contains("on-board pull-up of 4.7 kOhm to VCC");
+        assertThat(r.operatingPoint().voltage("SDA")).isCloseTo(3.3, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(r.report().passed()).as(r.report().text()).isTrue();
+    }
+
+    @Test
     void unoPinThrough220OhmsLightsTheLedAsOhmsLawSays() throws NgspiceException {
         SimulationResult r = simulate(unoBlink("220"));
         OperatingPoint op = r.operatingPoint();
