@@ -36,6 +36,17 @@ class KicadTierTest {
     }
 
     @Test
+    void theLookupBuildsTheSamePartsAsTheFullReadOneIdAtATime() {
+        KicadTier.Lookup lookup = TIER.lookup();
+        for (String id : List.of("Sensor:BME280", "Amplifier_Operational:LM358", "Device:Battery", "4xxx:14528")) {
+            assertThat(lookup.part(id)).as(id).contains(BY_ID.get(id));
+        }
+        assertThat(lookup.part("Amplifier_Operational:LM358").orElseThrow().pins())
+                .isEqualTo(BY_ID.get("Amplifier_Operational:LM2904").pins());
+        assertThat(lookup.part("Sensor:NO_SUCH_SYMBOL")).isEmpty();
+    }
+
+    @Test
     void theFileIsTheOneTheReadmeDocuments() {
         assertThat(TIER.fingerprint()).isEqualTo("aaec423fcccea58830a757919a7d3551cf94a76e31d993df0c9164ca970b06f2");
     }

@@ -29,7 +29,7 @@ public final class PartResolver {
 
     private final KnowledgeBase kb;
     private final Supplier<KicadTier> kicad;
-    private volatile Map<String, Part> byKicadTier;
+    private volatile KicadTier.Lookup byKicadTier;
     private final Map<String, Part> byWokwiType = new HashMap<>();
     private final Map<String, Part> byKicadSymbol = new HashMap<>();
     private final Map<String, Part> cache = new ConcurrentHashMap<>();
@@ -91,8 +91,11 @@ public final class PartResolver {
             Part part = null;
             String via = "";
             if (c.part() != null) {
-                part = lookup(c.part());
-                via = "part " + c.part();
+                // a primitive from a KiCad netlist (kicad:Device:R) gains nothing from the KiCad tier, which has no
+                // ratings; only a curated part is worth loading 22,000 symbols for
+                part = c.part().regionMatches(true, 0, "kicad:", 0, 6)
+                        ? byKicadSymbol.get(c.part().substring(6)) : lookup(c.part());
+                via = part == null ? "" : "part " + c.part();
             }
             if (part == null && c.model() != null && kind.needsModel()) {
                 Part byModel = lookup(c.model());
@@ -146,23 +149,20 @@ public final class PartResolver {
             if (p != null) {
                 return p;
             }
-            return kicadTier().get(symbol);
+            KicadTier.Lookup tier = kicadTier();
+            return tier == null ? null : tier.part(symbol).orElse(null);
         }
         return kb.find(name).orElse(null);
     }
 
-    private Map<String, Part> kicadTier() {
-        Map<String, Part> m = byKicadTier;
+    private KicadTier.Lookup kicadTier() {
+        KicadTier.Lookup m = byKicadTier;
         if (m == null) {
             synchronized (this) {
                 m = byKicadTier;
                 if (m == null) {
-                    Map<String, Part> built = new HashMap<>();
                     KicadTier tier = kicad == null ? null : kicad.get();
-                    if (tier != null) {
-                        tier.forEach(p -> built.put(p.id(), p));
-                    }
-                    byKicadTier = m = built;
+                    byKicadTier = m = tier == null ? null : tier.lookup();
                 }
             }
         }
