@@ -566,10 +566,14 @@ public final class PowerRules {
 
     /** Loads on a rail against what feeds it. */
     static final class CurrentBudget extends PowerRule {
+        /** What a USB 2.0 port gives a board whose {@code usb-supply} input feeds a rail. */
+        static final double USB_PORT_AMPS = 0.5;
+
         CurrentBudget() {
             super("power.current-budget", "Rail current budget exceeded",
                     "For each rail fed by power outputs whose current limit is known (a board's 5V or 3V3 pin, a "
-                            + "regulator's output, a USB port's 500 mA, a battery), adds up the loads: the supply "
+                            + "regulator's output, a USB port's 500 mA, a battery, or a board input that carries USB "
+                            + "5 V such as the ESP32 DevKit's VIN, taken at 500 mA), adds up the loads: the supply "
                             + "current of every part with a supply input on the rail, the current of motors and "
                             + "other actuator devices on it, the LED currents computed from their resistors, and "
                             + "what regulators and boards fed from the rail pass on to the rails they feed (one for "
@@ -598,6 +602,8 @@ public final class PowerRules {
             double capacity;
             boolean unknownCapacity;
             final List<CircuitFacts.PinAt> feeders = new ArrayList<>(1);
+            /** What each feeder can give, aligned with {@link #feeders}. */
+            final List<Double> feederAmps = new ArrayList<>(1);
             double typical;
             double peak;
             int loads;
@@ -641,7 +647,9 @@ public final class PowerRules {
                 Part part = f.part(i);
                 PartPin pp = f.partPin(i, p);
                 int net = f.net(i, p);
-                if (pp.type() != PinType.POWER_OUT || f.voltage(net) == null || f.voltage(net) <= 0) {
+                boolean usbFed = pp.has(PinFlag.USB_SUPPLY) && f.rails().setBy(net) != null
+                        && f.rails().setBy(net).startsWith(f.label(i, p) + " ");
+                if (pp.type() != PinType.POWER_OUT && !usbFed || f.voltage(net) == null || f.voltage(net) <= 0) {
                     continue;
                 }
                 if (budgets == null) {
@@ -653,6 +661,9 @@ public final class PowerRules {
                     all.add(b);
                 }
                 Double cap = pp.maxCurrent();
+                if (cap == null && usbFed) {
+                    cap = USB_PORT_AMPS; // a USB 2.0 port, which also feeds the board itself
+                }
                 if (cap == null && part.onboard() != null && part.onboard().regulator() != null
                         && pp.voltage() != null
                         && Math.abs(part.onboard().regulator().output() - pp.voltage()) < 0.05) {
@@ -663,6 +674,7 @@ public final class PowerRules {
                 } else {
                     b.capacity += cap;
                     b.feeders.add(new CircuitFacts.PinAt(i, p));
+                    b.feederAmps.add(cap);
                 }
             }
             if (budgets == null) {
@@ -801,10 +813,9 @@ public final class PowerRules {
                 unknown.add(f.ref(i));
             }
             List<String> feeders = new ArrayList<>();
-            for (CircuitFacts.PinAt at : b.feeders.subList(0, Math.min(NAMED, b.feeders.size()))) {
-                feeders.add(f.label(at.component(), at.pin()) + " " + Quantities.amps(f.partPin(at.component(),
-                        at.pin()).maxCurrent() != null ? f.partPin(at.component(), at.pin()).maxCurrent()
-                        : f.part(at.component()).onboard().regulator().maxCurrent()));
+            for (int k = 0; k < Math.min(NAMED, b.feeders.size()); k++) {
+                CircuitFacts.PinAt at = b.feeders.get(k);
+                feeders.add(f.label(at.component(), at.pin()) + " " + Quantities.amps(b.feederAmps.get(k)));
             }
             String counted = String.join(", ", loads) + (b.loads > loads.size() ? " and "
                     + (b.loads - loads.size()) + " more" : "")

@@ -441,4 +441,29 @@ class PowerRulesTest {
             assertThat(f.message()).contains("below its rated minimum of 9 V");
         });
     }
+
+    @Test
+    void servosOnAUsbPoweredEsp32sVinAreJudgedAgainstTheUsbPort() {
+        Sketch s = Sketch.of().part("esp", "esp32-devkit-v1");
+        String[] pins = {"D13", "D14", "D27", "D26"};
+        java.util.List<String> vin = new java.util.ArrayList<>(java.util.List.of("esp:VIN"));
+        java.util.List<String> gnd = new java.util.ArrayList<>(java.util.List.of("esp:GND.1"));
+        for (int k = 1; k <= 4; k++) {
+            s.part("S" + k, "mg996r").net("PWM" + k, "esp:" + pins[k - 1], "S" + k + ":PWM");
+            vin.add("S" + k + ":V+");
+            gnd.add("S" + k + ":GND");
+        }
+        ValidationReport r = s.net("VIN", vin.toArray(String[]::new)).net("GND", gnd.toArray(String[]::new))
+                .validate();
+        assertThat(r.of("power.current-budget")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.nets()).containsExactly("VIN");
+            assertThat(f.message()).contains("fed by esp:VIN 500 mA").contains("of its 500 mA");
+        });
+        ValidationReport one = Sketch.of().part("esp", "esp32-devkit-v1").part("S1", "sg90")
+                .net("VIN", "esp:VIN", "S1:V+").net("GND", "esp:GND.1", "S1:GND").net("PWM", "esp:D13", "S1:PWM")
+                .validate();
+        assertThat(one.of("power.current-budget")).allSatisfy(f -> assertThat(f.severity())
+                .isEqualTo(Severity.WARNING));
+    }
 }
