@@ -30,6 +30,16 @@ public record PartInterface(
         pins = pins == null ? List.of() : List.copyOf(pins);
     }
 
+    /** Whether this interface names {@code pin} among its pins (by the pin's number, name or alias). */
+    public boolean uses(PartPin pin) {
+        for (String name : pins) {
+            if (pin.answersTo(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The I2C addresses as numbers. */
     public List<Integer> addressValues() {
         List<Integer> out = new ArrayList<>(addresses.size());

@@ -8,9 +8,7 @@ import dev.kirchhoff.schematic.format.ParseException;
 import dev.kirchhoff.schematic.format.Source;
 import dev.kirchhoff.schematic.format.WiringDefect;
 import dev.kirchhoff.schematic.model.Circuit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A user's netlist read for validation: leniently, so that a connection the circuit cannot hold (a pin that does not
@@ -39,25 +37,6 @@ public record ValidationInput(Circuit circuit, NetlistFormat format, List<Wiring
         NetlistFormat f = format != null ? format : NetlistFormats.detect(source);
         Notices notices = Notices.lenient();
         Circuit circuit = f.read(source, notices);
-        List<WiringDefect> defects = new ArrayList<>(notices.wiringDefects());
-        // SPICE and Spectre readers rename an instance whose name is taken; for validation that is a defect
-        for (Map.Entry<String, String> e : notices.componentRenames().entrySet()) {
-            if (isDuplicateRename(notices, e.getValue())) {
-                defects.add(new WiringDefect(WiringDefect.Kind.DUPLICATE_REF, e.getKey(), e.getValue(), "", null,
-                        circuit.component(e.getValue()).map(c -> c.line()).orElse(0),
-                        "two components are called " + e.getKey() + "; the second is called " + e.getValue()
-                                + " here"));
-            }
-        }
-        return new ValidationInput(circuit, f, defects, notices.all());
-    }
-
-    private static boolean isDuplicateRename(Notices notices, String to) {
-        for (Notice n : notices.all()) {
-            if (n.message().contains("renamed to " + to + " ") && n.message().contains("already used")) {
-                return true;
-            }
-        }
-        return false;
+        return new ValidationInput(circuit, f, notices.wiringDefects(), notices.all());
     }
 }

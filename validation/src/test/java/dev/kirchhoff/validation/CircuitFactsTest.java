@@ -72,6 +72,25 @@ class CircuitFactsTest {
     }
 
     @Test
+    void aSpiceDeckThatReusesAnInstanceNameGivesADuplicateRefDefect() throws Exception {
+        ValidationInput in = ValidationInput.read(dev.kirchhoff.schematic.format.Source.of("dup.cir", """
+                divider
+                V1 in 0 DC 5
+                R1 in out 10k
+                R1 out 0 10k
+                .end
+                """), null);
+        assertThat(in.defects()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(WiringDefect.Kind.DUPLICATE_REF);
+            assertThat(d.ref()).isEqualTo("R1");
+            assertThat(d.pin()).isEqualTo("R1_2");
+            assertThat(d.line()).isEqualTo(4);
+        });
+        assertThat(Sketch.validator().validate(in.circuit(), "dup", in.defects()).of("structure.duplicate-ref"))
+                .singleElement().satisfies(f -> assertThat(f.components()).contains("R1"));
+    }
+
+    @Test
     void lenientJsonReadKeepsWiringDefects() {
         String json = """
                 {"format": "kirchhoff-circuit", "version": 1, "components": [

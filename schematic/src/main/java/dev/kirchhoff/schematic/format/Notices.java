@@ -69,6 +69,19 @@ public final class Notices {
         warn(line, "instance " + from + " renamed to " + to + " (" + reason + ")");
     }
 
+    /**
+     * Records that a second component called {@code from} is called {@code to} from here on because the name was
+     * taken, and why ({@code the name is already used at line 4}). A lenient read also keeps it as a
+     * {@link WiringDefect.Kind#DUPLICATE_REF}, which validation reports.
+     */
+    public void renamedDuplicate(String from, String to, int line, String reason) {
+        renamedComponent(from, to, line, reason);
+        if (lenient) {
+            wiringDefect(new WiringDefect(WiringDefect.Kind.DUPLICATE_REF, from, to, "", null, line,
+                    "two components are called " + from + "; the second is called " + to + " here"));
+        }
+    }
+
     /** Records that net {@code from} is called {@code to} from here on, and why. */
     public void renamedNet(String from, String to, String reason) {
         String original = netOrigins.getOrDefault(from, from);

@@ -416,15 +416,7 @@ public final class InterfaceRules {
 
         /** Whether interface {@code itf} uses part pin {@code pin} (its SDA), so its address counts on this net. */
         private static boolean carries(PartInterface itf, PartPin pin) {
-            if (itf.pins().isEmpty()) {
-                return true;
-            }
-            for (String name : itf.pins()) {
-                if (pin.answersTo(name)) {
-                    return true;
-                }
-            }
-            return false;
+            return itf.pins().isEmpty() || itf.uses(pin);
         }
     }
 
@@ -882,10 +874,8 @@ public final class InterfaceRules {
     /** Whether {@code pp} of component {@code c} is listed in a single-wire interface (DHT11/DHT22 DATA). */
     private static boolean singleWire(InterfaceFacts x, int c, PartPin pp) {
         for (PartInterface itf : x.interfaces(c, InterfaceKind.SINGLE_WIRE)) {
-            for (String name : itf.pins()) {
-                if (pp.answersTo(name)) {
-                    return true;
-                }
+            if (itf.uses(pp)) {
+                return true;
             }
         }
         return false;

@@ -206,7 +206,7 @@ final class CircuitJsonReader {
             }
             String ref = refNames.assign(id, name.strip());
             if (!ref.equals(name.strip())) {
-                notices.renamedComponent(name.strip(), ref, e.line,
+                notices.renamedDuplicate(name.strip(), ref, e.line,
                         "two components are called " + name.strip() + "; reference designators must be unique");
             }
             refs[i] = ref;

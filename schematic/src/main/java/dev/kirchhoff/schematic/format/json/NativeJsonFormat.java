@@ -322,9 +322,8 @@ public final class NativeJsonFormat implements NetlistFormat {
                 for (int k = 2; b.contains(renamed); k++) {
                     renamed = c.ref() + "_" + k;
                 }
-                notices.wiringDefect(new WiringDefect(WiringDefect.Kind.DUPLICATE_REF, c.ref(), renamed, "", null,
-                        JsonLocator.error(source, at + "/ref", "", null).line(), "two components are called "
-                        + c.ref() + "; the second is called " + renamed + " here"));
+                notices.renamedDuplicate(c.ref(), renamed, JsonLocator.error(source, at + "/ref", "", null).line(),
+                        "two components are called " + c.ref());
                 c = c.withRef(renamed);
             }
             b.add(c);

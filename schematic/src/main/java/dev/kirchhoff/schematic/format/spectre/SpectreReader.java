@@ -637,7 +637,7 @@ final class SpectreReader {
         do {
             candidate = name + "_" + k++;
         } while (!scope.instances.add(candidate) || scope.builder.contains(candidate));
-        notices.renamedComponent(name, candidate, line, "the name is already used"
+        notices.renamedDuplicate(name, candidate, line, "the name is already used"
                 + (scope.name == null ? "" : " in subcircuit " + scope.name));
         return candidate;
     }

@@ -742,9 +742,9 @@ final class SpiceReader {
             candidate = name + "_" + k++;
         } while (scope.instances.get(candidate) >= 0 || scope.builder.contains(candidate));
         scope.instances.put(candidate, line);
-        notices.renamedComponent(name, candidate, line, "the name is already used"
-                + (previous > 0 ? " at line " + previous : "") + (scope.name == null ? "" : " in subcircuit "
-                + scope.name));
+        notices.renamedDuplicate(name, candidate, line, "the name is already used"
+                + (previous > 0 ? " at line " + previous : "")
+                + (scope.name == null ? "" : " in subcircuit " + scope.name));
         return candidate;
     }
 
@@ -787,7 +787,7 @@ final class SpiceReader {
             } while (taken.get(candidate) >= 0);
             taken.put(candidate, index);
             scope.builder.set(index, c.withRef(candidate));
-            notices.renamedComponent(name, candidate, c.line(), "the name is already used"
+            notices.renamedDuplicate(name, candidate, c.line(), "the name is already used"
                     + (first.line() > 0 ? " at line " + first.line() : "")
                     + (scope.name == null ? "" : " in subcircuit " + scope.name));
         }
