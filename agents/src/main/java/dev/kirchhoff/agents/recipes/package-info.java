@@ -1,2 +1,2 @@
-/** Analog building blocks with their formulas, and the standard value series their values snap to. */
+/** Analog building blocks as formulas with their citations, and the standard value series their values snap to. */
 package dev.kirchhoff.agents.recipes;

@@ -1,0 +1,317 @@
+package dev.kirchhoff.agents.offline.analog;
+
+import dev.kirchhoff.agents.DesignPlan;
+import dev.kirchhoff.agents.Quantity;
+import dev.kirchhoff.agents.recipes.BuckModule;
+import dev.kirchhoff.agents.recipes.DcSupply;
+import dev.kirchhoff.agents.recipes.Eng;
+import dev.kirchhoff.agents.recipes.LiIonCharger;
+import dev.kirchhoff.agents.recipes.LinearRegulator;
+import dev.kirchhoff.knowledge.Form;
+import dev.kirchhoff.knowledge.ModelKind;
+import dev.kirchhoff.knowledge.Part;
+import dev.kirchhoff.schematic.model.ComponentKind;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans for power blocks: linear regulators (fixed parts with the datasheet's capacitors, the LM317 with its
+ * divider), buck modules, the TP4056 Li-ion charger and transformer supplies with bridge, reservoir capacitor and an
+ * optional regulator. Stateless.
+ */
+final class PowerPlans {
+
+    /** Fixed regulators the designer may pick, in order of preference. */
+    private static final List<String> FIXED = List.of("lm7805", "ams1117-3-3", "lm2940-5");
+    /** Input voltages tried when none is given, volts. */
+    private static final double[] INPUTS = {5, 9, 12, 24};
+
+    private PowerPlans() {
+    }
+
+    private static boolean isLinear(Part p) {
+        return p.model() != null && p.model().kind() == ModelKind.REGULATOR && p.form() == Form.IC;
+    }
+
+    /** The regulator for {@code vout} from {@code vin} (null when unknown): named, a fixed part, else the LM317. */
+    private static Part regulator(Kit k, double vout, Double vin) {
+        Optional<Part> named = k.named(PowerPlans::isLinear);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        Part fallback = null;
+        for (String id : FIXED) {
+            Part p = k.part(id);
+            if (Math.abs(Kit.param(p, "vout", -1) - vout) > 0.02 * vout) {
+                continue;
+            }
+            if (vin == null || vin >= vout + Kit.param(p, "dropout", 2)) {
+                return p;
+            }
+            fallback = fallback == null ? p : fallback;
+        }
+        Part lm317 = k.part("lm317");
+        return fallback != null && (vin != null && vin < vout + Kit.param(lm317, "dropout", 2)) ? fallback : lm317;
+    }
+
+    /**
+     * Places a linear regulator from net {@code in} to net {@code out} with its capacitors; returns the output
+     * voltage it gives. {@code vin} is the input voltage (for the dropout check and heat).
+     */
+    static double placeRegulator(Kit k, Part p, String in, String out, double vout, double vin, double load) {
+        String u = k.b.nextRef("U");
+        k.b.part(u, p.id(), "linear regulator");
+        boolean adjustable = Kit.param(p, "vout", -1) < 0;
+        double cin = Kit.param(p, "cin", 100e-9);
+        double cout = Kit.param(p, "cout", 100e-9);
+        k.b.connect(in, u + ":IN");
+        k.b.connect(out, u + ":OUT");
+        String ci = k.capacitor(in, Kit.GND, cin, "input capacitor of " + u + " (datasheet value)");
+        String co = k.capacitor(out, Kit.GND, cout, "output capacitor of " + u + " (datasheet value)");
+        k.b.compute(new DesignPlan.Computation(ci, "capacitance", "datasheet input capacitor (cin of " + p.id() + ")",
+                cin, cin, "", ""));
+        k.b.compute(new DesignPlan.Computation(co, "capacitance", "datasheet output capacitor (cout of " + p.id()
+                + ")", cout, cout, "", ""));
+        double actual;
+        if (adjustable) {
+            LinearRegulator.Lm317 d = LinearRegulator.lm317(vout);
+            String r1 = k.resistor(out, "ADJ", d.r1().chosen(), "R1, OUT to ADJ");
+            String r2 = k.resistor("ADJ", Kit.GND, d.r2().chosen(), "R2, ADJ to ground");
+            k.b.connect("ADJ", u + ":ADJ");
+            double cadj = Kit.param(p, "cadj", 0);
+            if (cadj > 0) {
+                k.capacitor("ADJ", Kit.GND, cadj, "ADJ bypass: raises ripple rejection");
+            }
+            k.compute(d.computations(r1, r2));
+            actual = d.vout();
+            k.b.why("output", "the LM317 holds 1.25 V from OUT to ADJ: Vout = 1.25 V · (1 + R2/R1) + IADJ·R2 = "
+                    + Eng.num(actual) + " V; R1 = 240 Ω draws the 3.5 mA minimum load by itself", "lm317: VREF "
+                    + Eng.num(Kit.param(p, "vref", 1.25)) + " V, IADJ " + Eng.human(Kit.param(p, "iadj", 50e-6), "A"));
+        } else {
+            k.b.connect(Kit.GND, u + ":GND");
+            actual = Kit.param(p, "vout", vout);
+        }
+        double dropout = Kit.param(p, "dropout", 2);
+        k.b.compute(LinearRegulator.heat(u, vin, actual, load));
+        k.b.rail(new DesignPlan.Rail(out, actual, u + " (" + p.id() + ")", p.pins().stream()
+                .map(pp -> pp.maxCurrent()).filter(java.util.Objects::nonNull).findFirst().orElse(null), load));
+        k.b.why("regulator", p.id() + " needs at least Vout + dropout = " + Eng.num(actual + dropout) + " V at its input"
+                        + " (" + Eng.num(vin) + " V here) and gets the datasheet's " + Eng.human(cin, "F") + " in / "
+                        + Eng.human(cout, "F") + " out",
+                p.id() + ": dropout " + Eng.num(dropout) + " V, cin " + Eng.human(cin, "F") + ", cout "
+                        + Eng.human(cout, "F") + ", vin max " + Eng.num(Kit.param(p, "vinMax", 35)) + " V");
+        return actual;
+    }
+
+    static void linear(Kit k) {
+        Optional<Part> named = k.named(PowerPlans::isLinear);
+        double vout = k.value(Quantity.OUTPUT_VOLTAGE).orElseGet(() -> named.map(p -> Kit.param(p, "vout", -1))
+                .filter(v -> v > 0).orElseGet(() -> {
+                    k.b.note("no output voltage given: regulating to 5 V");
+                    return 5.0;
+                }));
+        Double asked = k.value(Quantity.INPUT_VOLTAGE).or(k::supplyVolts).orElse(null);
+        Part p = regulator(k, vout, asked);
+        double dropout = Kit.param(p, "dropout", 2);
+        double vin;
+        if (asked == null) {
+            vin = INPUTS[INPUTS.length - 1];
+            for (double v : INPUTS) {
+                if (v >= vout + dropout + 0.5) {
+                    vin = v;
+                    break;
+                }
+            }
+            k.b.note("no input voltage given: using " + Eng.num(vin) + " V");
+        } else {
+            vin = asked;
+        }
+        if (vin < vout + dropout) {
+            k.b.note(Eng.num(vin) + " V is below what the " + p.id() + " needs (" + Eng.num(vout) + " V + "
+                    + Eng.num(dropout) + " V dropout): the input must be at least " + Eng.num(vout + dropout)
+                    + " V, designed for that; from a lower input use a low-dropout part or a buck-boost module");
+            vin = vout + dropout;
+        }
+        double vinMax = Kit.param(p, "vinMax", 35);
+        if (vin > vinMax) {
+            k.b.note(Eng.num(vin) + " V is above the " + p.id() + "'s " + Eng.num(vinMax) + " V maximum: designed for "
+                    + Eng.num(vinMax) + " V; step down first with a buck module");
+            vin = vinMax;
+        }
+        double load = k.value(Quantity.CURRENT).orElse(0.1);
+        if (k.value(Quantity.CURRENT).isEmpty()) {
+            k.b.note("no load current given: heat computed for 100 mA");
+        }
+        k.b.title(p.name().split(" \\(")[0] + ": " + Eng.num(vin) + " V to " + Eng.num(vout) + " V");
+        k.supply("VIN", vin, "unregulated input");
+        placeRegulator(k, p, "VIN", "VOUT", vout, vin, load);
+        k.b.note("connect the load between VOUT and GND");
+    }
+
+    static void buck(Kit k) {
+        Part p = k.named(q -> q.model() != null && q.model().kind() == ModelKind.REGULATOR && q.form() != Form.IC
+                && Kit.param(q, "voutMin", -1) > 0).orElseGet(() -> k.part("lm2596-buck-module"));
+        double vinMin = Kit.param(p, "vinMin", 4.5);
+        double vinMax = Kit.param(p, "vinMax", 28);
+        double dropout = Kit.param(p, "dropout", 1.5);
+        double vout = k.valueOr(Quantity.OUTPUT_VOLTAGE, Kit.param(p, "vout", 5), "V", "output voltage");
+        double lo = Kit.param(p, "voutMin", 0.8);
+        double hi = Kit.param(p, "voutMax", 20);
+        if (vout < lo || vout > hi) {
+            double c = Math.max(lo, Math.min(hi, vout));
+            k.b.note(Eng.num(vout) + " V is outside the " + p.id() + "'s " + Eng.num(lo) + "-" + Eng.num(hi)
+                    + " V output range: using " + Eng.num(c) + " V");
+            vout = c;
+        }
+        double vin = k.value(Quantity.INPUT_VOLTAGE).or(k::supplyVolts).orElseGet(() -> {
+            k.b.note("no input voltage given: using 12 V");
+            return 12.0;
+        });
+        if (!BuckModule.inputFits(vin, vout, vinMin, vinMax, dropout)) {
+            double c = Math.max(Math.max(vinMin, vout + dropout), Math.min(vinMax, vin));
+            k.b.note(Eng.num(vin) + " V does not fit the " + p.id() + " (input " + Eng.num(vinMin) + "-"
+                    + Eng.num(vinMax) + " V and at least " + Eng.num(dropout) + " V above the output): designed for "
+                    + Eng.num(c) + " V");
+            vin = c;
+        }
+        double iout = k.value(Quantity.CURRENT).orElse(1.0);
+        double eff = Kit.param(p, "efficiency", 0.85);
+        k.b.title(p.name().split(" \\(")[0] + ": " + Eng.num(vin) + " V to " + Eng.num(vout) + " V");
+        k.supply("VIN", vin, "converter input");
+        String u = k.b.nextRef("U");
+        k.b.part(u, p.id(), "step-down converter module");
+        k.b.connect("VIN", u + ":IN+");
+        k.b.connect(Kit.GND, u + ":IN-", u + ":OUT-");
+        k.b.connect("VOUT", u + ":OUT+");
+        k.capacitor("VOUT", Kit.GND, 100e-6, "bulk capacitor at the load, takes load steps");
+        k.b.note("connect the load between VOUT and GND");
+        double vref = Kit.param(p, "vref", 1.23);
+        k.b.compute(BuckModule.trimmerComputation(u, vout, vref, 1e3));
+        double iin = BuckModule.inputCurrent(vout, iout, eff, vin);
+        k.b.compute(new DesignPlan.Computation(u, "input current", "Iin = Vout · Iout / (η · Vin) = " + Eng.num(vout)
+                + " V · " + Eng.human(iout, "A") + " / (" + Eng.num(eff) + " · " + Eng.num(vin) + " V)", iin, iin, "",
+                Eng.human(iin, "A") + " from the input at " + Eng.human(iout, "A") + " out"));
+        k.b.rail(new DesignPlan.Rail("VOUT", vout, u + " (" + p.id() + ")", Kit.param(p, "iout", 2), 0));
+        k.b.why("buck", "a switching converter keeps the " + Eng.num(vin) + " V to " + Eng.num(vout) + " V drop out of"
+                        + " heat (" + Eng.num(eff * 100) + " % efficient); its input range and headroom were checked",
+                p.id() + ": input " + Eng.num(vinMin) + "-" + Eng.num(vinMax) + " V, output " + Eng.num(lo) + "-"
+                        + Eng.num(hi) + " V, dropout " + Eng.num(dropout) + " V, Vref " + Eng.num(vref) + " V");
+        if (Math.abs(vout - Kit.param(p, "vout", 5)) > 0.05) {
+            k.b.note("the module's output is set with its trimmer: the knowledge base and the simulation assume the "
+                    + Eng.num(Kit.param(p, "vout", 5)) + " V default, so set " + Eng.num(vout) + " V on the bench");
+        }
+    }
+
+    static void charger(Kit k) {
+        Part charger = k.named(q -> q.id().startsWith("tp4056")).orElseGet(() -> k.part("tp4056-module"));
+        Part cell = k.named(q -> q.model() != null && q.model().kind() == ModelKind.SOURCE
+                && Kit.param(q, "chargeVoltage", 0) > 0).orElseGet(() -> {
+                    k.b.note("no cell named: charging an 18650 cell");
+                    return k.part("battery-18650");
+                });
+        double capacity = Kit.param(cell, "capacity", 1.0);
+        double wanted = k.value(Quantity.CURRENT).orElse(LiIonCharger.DEFAULT_RATE * capacity);
+        String why = k.value(Quantity.CURRENT).isPresent() ? "asked for" : "0.5 C of the " + Eng.num(capacity * 1000)
+                + " mAh cell";
+        if (wanted > LiIonCharger.DEFAULT_RATE * capacity * 2) {
+            k.b.note(Eng.human(wanted, "A") + " is above 1 C for a " + Eng.num(capacity * 1000) + " mAh cell: charging at"
+                    + " 1 C");
+            wanted = capacity;
+        }
+        k.b.title("Li-ion charger (" + charger.id() + ") for a " + cell.name().split(" \\(")[0]);
+        k.supply("VIN", 5.0, "5 V USB supply");
+        String u = k.b.nextRef("U");
+        k.b.part(u, charger.id(), "CC/CV charger with cell protection");
+        String bt = k.b.nextRef("BT");
+        k.b.part(bt, cell.id(), "the cell being charged");
+        k.b.connect("VIN", u + ":IN+");
+        k.b.connect(Kit.GND, u + ":IN-", u + ":B-", bt + ":-");
+        k.b.connect("BAT", u + ":B+", bt + ":+");
+        k.b.compute(LiIonCharger.computation(u, wanted, why));
+        k.b.why("charging", "the TP4056 charges at constant current set by RPROG, then holds 4.2 V ±1 % until the "
+                        + "current falls to a tenth; the module's DW01A cuts the cell off below about 2.4 V",
+                charger.id() + ": RPROG 1.2 kΩ gives 1 A; input 4.5-5.5 V", cell.id() + ": charge to "
+                        + Eng.num(Kit.param(cell, "chargeVoltage", 4.2)) + " V, " + Eng.num(capacity * 1000) + " mAh");
+        k.b.note("connect the load to " + u + " OUT+/OUT- so the protection can disconnect it");
+    }
+
+    static void transformerSupply(Kit k, boolean regulated) {
+        Part mains = k.part("ac-mains-source");
+        Part transformer = k.named(q -> q.model() != null && q.model().kind() == ModelKind.TRANSFORMER)
+                .orElseGet(() -> k.part("transformer-230v-12v"));
+        boolean discrete = k.named(q -> q.id().equals("1n4007")).isPresent();
+        Part rectifier = discrete ? k.part("1n4007") : k.part("bridge-rectifier");
+        double vrms = Kit.param(transformer, "vSecondary", 12);
+        double hz = Kit.param(transformer, "frequency", 50);
+        double rated = Kit.param(transformer, "current", 0.83);
+        double vf = Kit.param(rectifier, "vf", 1.0);
+        double current = k.value(Quantity.CURRENT).orElse(0.2);
+        if (k.value(Quantity.CURRENT).isEmpty()) {
+            k.b.note("no load current given: designing for 200 mA");
+        }
+        double dcLimit = rated / 1.8;
+        if (current > dcLimit) {
+            k.b.note(Eng.human(current, "A") + " is more than a capacitor-input bridge can draw from a " + Eng.human(rated,
+                    "A") + " secondary (about Irms/1.8): designed for " + Eng.human(dcLimit, "A"));
+            current = dcLimit;
+        }
+        double vpk = DcSupply.bridgePeak(vrms, vf);
+        Part reg = null;
+        double vout = 0;
+        double ripple = 0.1 * vpk;
+        if (regulated) {
+            vout = k.valueOr(Quantity.OUTPUT_VOLTAGE, 5.0, "V", "output voltage");
+            reg = regulator(k, vout, vpk);
+            double headroom = vpk - (vout + Kit.param(reg, "dropout", 2)) - 1.0;
+            if (headroom <= 0.2) {
+                k.b.note("a " + Eng.num(vrms) + " V secondary gives only " + Eng.num(vpk) + " V peak, too little for "
+                        + Eng.num(vout) + " V: use a higher-voltage transformer");
+                headroom = 0.5;
+            }
+            ripple = Math.min(2.0, headroom);
+        }
+        List<DesignPlan.Computation> cs = DcSupply.computations("C1", vrms, vf, current, hz, ripple);
+        double c = cs.get(1).chosen();
+        k.b.title((regulated ? "Regulated " + Eng.num(vout) + " V" : "Unregulated " + Eng.num(Math.round(vpk)) + " V")
+                + " supply from a " + Eng.num(vrms) + " V transformer");
+        String ac = "AC1";
+        k.b.part(ac, mains.id(), "230 V mains");
+        String t = k.b.nextRef("T");
+        k.b.part(t, transformer.id(), "isolating step-down transformer");
+        k.b.connect("MAINS_L", ac + ":L", t + ":PRI1");
+        k.b.connect("MAINS_N", ac + ":N", t + ":PRI2");
+        k.b.connect("AC_A", t + ":SEC1");
+        k.b.connect("AC_B", t + ":SEC2");
+        if (discrete) {
+            String[][] legs = {{"AC_A", "VRAW"}, {"AC_B", "VRAW"}, {Kit.GND, "AC_A"}, {Kit.GND, "AC_B"}};
+            for (String[] leg : legs) {
+                String d = k.b.nextRef("D");
+                k.b.component(d, ComponentKind.DIODE, rectifier.id(), null, "bridge leg");
+                k.b.connect(leg[0], d + ":A");
+                k.b.connect(leg[1], d + ":K");
+            }
+        } else {
+            String br = k.b.nextRef("BR");
+            k.b.part(br, rectifier.id(), "full-wave bridge rectifier");
+            k.b.connect("AC_A", br + ":AC1");
+            k.b.connect("AC_B", br + ":AC2");
+            k.b.connect("VRAW", br + ":+");
+            k.b.connect(Kit.GND, br + ":-");
+        }
+        String cref = k.capacitor("VRAW", Kit.GND, c, "reservoir capacitor, rated " + Eng.num(DcSupply.rating(vpk))
+                + " V");
+        cs.forEach(x -> k.b.compute(new DesignPlan.Computation(cref, x.quantity(), x.formula(), x.exact(), x.chosen(),
+                x.series(), x.resultNote())));
+        k.b.why("rectifier", "a full-wave bridge charges " + cref + " twice per mains cycle (" + Eng.num(2 * hz)
+                        + " Hz), so C = I/(2·f·Vr); the peak is Vrms·√2 less two diode drops",
+                transformer.id() + ": " + Eng.num(vrms) + " V rms at " + Eng.human(rated, "A") + ", "
+                        + Eng.num(Kit.param(transformer, "vSecondaryNoLoad", vrms)) + " V unloaded",
+                rectifier.id() + ": Vf " + Eng.num(vf) + " V, " + Eng.num(Kit.param(rectifier, "vrrm",
+                        Kit.param(rectifier, "vrMax", 1000))) + " V reverse");
+        k.b.note("mains side: fuse the primary, insulate every 230 V connection and earth the enclosure");
+        if (regulated) {
+            placeRegulator(k, reg, "VRAW", "VOUT", vout, vpk, current);
+        }
+    }
+}
