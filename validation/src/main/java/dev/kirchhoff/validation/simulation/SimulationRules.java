@@ -264,8 +264,10 @@ public final class SimulationRules {
                     + "It catches a regulator in dropout (an LM7805 fed with 6 V gives about 4 V), a supply "
                     + "overloaded past its current limit, a battery sagging under load, or a divider made to feed "
                     + "a supply. When a regulator sets the rail and its input is too low, the finding says so and "
-                    + "names the input voltage needed. Ripple, transients and load steps are not simulated; it is "
-                    + "silent when ngspice did not converge.");
+                    + "names the input voltage needed. A rechargeable cell on the rail may sit anywhere in its voltage "
+                    + "range (a TP4056 output at 3.85 V is charging the cell). Ripple, transients and load steps are "
+                    + "not simulated; it is silent when ngspice did not converge and when a sine, pulse or mains "
+                    + "source drives the circuit, whose operating point is not the rail it makes.");
         }
 
         @Override
@@ -274,10 +276,14 @@ public final class SimulationRules {
             if (op == null) {
                 return;
             }
+            if (timeVarying(facts)) {
+                return; // an operating point of a sine or pulse source is its offset, not the rail it makes
+            }
             for (Rails.Rail rail : facts.rails().rails(facts)) {
                 Double sim = op.voltage(rail.name());
                 double nominal = rail.volts();
-                if (sim == null || Math.abs(sim - nominal) <= RAIL_TOLERANCE * Math.abs(nominal)) {
+                if (sim == null || Math.abs(sim - nominal) <= RAIL_TOLERANCE * Math.abs(nominal)
+                        || withinCellRange(facts, rail.net(), sim)) {
                     continue;
                 }
                 double percent = Math.abs(sim - nominal) / Math.abs(nominal) * 100;
@@ -326,6 +332,45 @@ public final class SimulationRules {
          * The part pin that sets {@code rail}: {component, power output pin, its supply input pin or -1}; or
          * {@code null} when no part's power output sets it.
          */
+        /**
+         * Whether a rechargeable cell on the net (a part with a {@code chargeVoltage}) allows {@code sim}: a cell
+         * being charged sits anywhere in its range, so a charger's 4.2 V output simulating at 3.85 V is charging.
+         */
+        private static boolean withinCellRange(CircuitFacts facts, int net, double sim) {
+            for (CircuitFacts.PinAt at : facts.pinsOn(net)) {
+                dev.kirchhoff.knowledge.Part part = facts.part(at.component());
+                dev.kirchhoff.knowledge.PartPin pin = facts.partPin(at.component(), at.pin());
+                if (part == null || pin == null || part.model() == null || pin.range() == null
+                        || part.model().parameters().get("chargeVoltage") == null) {
+                    continue;
+                }
+                Double lo = pin.range().min();
+                Double hi = pin.range().max();
+                if (lo != null && hi != null && sim >= lo * (1 - RAIL_TOLERANCE) && sim <= hi * (1 + RAIL_TOLERANCE)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a source in the circuit varies in time (SIN, PULSE, PWL, SFFM, AM) or mains feeds it. */
+        private static boolean timeVarying(CircuitFacts facts) {
+            for (int i = 0; i < facts.componentCount(); i++) {
+                dev.kirchhoff.knowledge.Part part = facts.part(i);
+                if (part != null && part.category() == dev.kirchhoff.knowledge.Category.MAINS) {
+                    return true;
+                }
+                if (facts.kind(i) == ComponentKind.VOLTAGE_SOURCE || facts.kind(i) == ComponentKind.CURRENT_SOURCE) {
+                    Object v = facts.circuit().components().get(i).value();
+                    String text = v == null ? "" : v.toString().toLowerCase(java.util.Locale.ROOT);
+                    if (text.matches(".*\\b(sin|pulse|pwl|sffm|am)\\s*\\(.*")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         private static int[] setter(CircuitFacts f, Rails.Rail rail) {
             int net = rail.net();
             for (int k = 0; k < f.netSize(net); k++) {

@@ -181,6 +181,26 @@ class SimulationRulesTest {
     }
 
     @Test
+    void aCellBeingChargedMaySitAnywhereInItsRange() throws NgspiceException {
+        // TP4056 B+ is 4.2 V in the data; the 18650 pulls it to somewhere between 3.7 V and 4.2 V while charging
+        SimulationResult r = simulate(Sketch.of().part("chg", "tp4056-module").part("bat", "battery-18650")
+                .v("V1", "5").net("5V", "V1:+", "chg:IN+").net("GND", "V1:-", "chg:IN-", "chg:B-", "bat:-")
+                .net("VBAT", "chg:B+", "bat:+"));
+        Double vbat = r.operatingPoint().voltage("VBAT");
+        assertThat(vbat).isBetween(3.0, 4.3);
+        assertThat(r.report().fired("sim.rail-voltage")).as(r.report().text()).isFalse();
+    }
+
+    @Test
+    void aSineSourceSaysNothingAboutRailsAtTheOperatingPoint() throws NgspiceException {
+        SimulationResult r = simulate(Sketch.of().add(dev.kirchhoff.schematic.model.Component.builder("V1",
+                        ComponentKind.VOLTAGE_SOURCE).value(dev.kirchhoff.schematic.units.Value.text("SIN(0 5 50)"))
+                        .build()).r("R1", "10k").net("+5V", "V1:+", "R1:1").net("GND", "V1:-", "R1:2"));
+        assertThat(r.operatingPoint().voltage("+5V")).isCloseTo(0.0, within(1e-6));
+        assertThat(r.report().fired("sim.rail-voltage")).isFalse();
+    }
+
+    @Test
     void aRailNamedForFiveVoltsThatNothingDrivesIsDead() throws NgspiceException {
         SimulationResult r = simulate(Sketch.of().part("uno", "arduino-uno-r3").r("R1", "10k")
                 .net("+5V", "R1:1").net("GND", "R1:2", "uno:GND"));
