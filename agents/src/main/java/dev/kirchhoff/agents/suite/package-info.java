@@ -1,0 +1,2 @@
+/** The design suite: prompts with machine-checkable expectations, their runner and report. */
+package dev.kirchhoff.agents.suite;
