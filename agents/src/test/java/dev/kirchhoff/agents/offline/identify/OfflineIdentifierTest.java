@@ -1,0 +1,517 @@
+package dev.kirchhoff.agents.offline.identify;
+
+import dev.kirchhoff.agents.Constraint;
+import dev.kirchhoff.agents.DesignException;
+import dev.kirchhoff.agents.DesignValue;
+import dev.kirchhoff.agents.PartRequest;
+import dev.kirchhoff.agents.PartRole;
+import dev.kirchhoff.agents.Quantity;
+import dev.kirchhoff.agents.RecipeKind;
+import dev.kirchhoff.agents.Requirements;
+import dev.kirchhoff.agents.Supply;
+import dev.kirchhoff.knowledge.KnowledgeBase;
+import dev.kirchhoff.retrieval.PartSearch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Reads varied prompts (boards with modules, analog building blocks, questions, terse lists, long specifications,
+ * typos) and checks every part with its quantity and role, the values in SI units, the supply, the constraints, the
+ * building block and the default board.
+ */
+class OfflineIdentifierTest {
+
+    private static final KnowledgeBase KB = KnowledgeBase.bundled();
+    private static PartSearch search;
+    private static OfflineIdentifier identifier;
+
+    @BeforeAll
+    static void open() {
+        search = PartSearch.open(msg -> { });
+        identifier = new OfflineIdentifier(KB, search);
+    }
+
+    @AfterAll
+    static void close() {
+        search.close();
+    }
+
+    static Stream<Case> prompts() {
+        return Stream.of(
+                // boards and modules
+                c("ESP32 reading a BME280 and showing it on an SSD1306 OLED, powered from USB")
+                        .parts("esp32-devkit-v1:BOARD", "bme280-module:PERIPHERAL", "ssd1306-i2c-oled:PERIPHERAL")
+                        .supply(Supply.Kind.USB, 5.0),
+                c("How do I connect a BME280 to an ESP32?")
+                        .parts("esp32-devkit-v1:BOARD", "bme280-module:PERIPHERAL"),
+                c("ESP32-C3 with a 0.96-inch OLED")
+                        .parts("esp32-c3-devkitm-1:BOARD", "ssd1306-i2c-oled:PERIPHERAL"),
+                c("Arduino Nano with two DHT22 sensors and a micro-SD card for logging")
+                        .parts("arduino-nano:BOARD", "dht22*2:PERIPHERAL", "microsd-card-module:PERIPHERAL"),
+                c("Pico W reading a DS18B20 in an aquarium and posting to MQTT")
+                        .parts("raspberry-pi-pico-w:BOARD", "ds18b20-probe:PERIPHERAL"),
+                c("ESP32 with a DS18B20 and a 10k pull-up resistor")
+                        .parts("esp32-devkit-v1", "ds18b20").value(Quantity.RESISTANCE, 10_000)
+                        .constraints(Constraint.PULL_UP),
+                c("MAX7219 LED matrix showing the time from a DS3231")
+                        .parts("arduino-uno-r3", "max7219-matrix-module:PERIPHERAL", "ds3231-module").defaultBoard(),
+                c("distance sensor and a buzzer")
+                        .parts("arduino-uno-r3:BOARD", "hc-sr04:PERIPHERAL", "buzzer-active:LOAD").defaultBoard(),
+                c("motion sensor turns on a relay")
+                        .parts("arduino-uno-r3", "hc-sr501:PERIPHERAL", "relay-module-1ch:LOAD").defaultBoard()
+                        .constraints(Constraint.RELAY),
+                c("4 servos, three buttons and a potentiometer")
+                        .parts("arduino-uno-r3", "sg90*4:LOAD", "push-button*3:INPUT", "potentiometer*1:INPUT")
+                        .defaultBoard(),
+                c("soil moisture sensor and a water pump with a relay, WiFi")
+                        .parts("esp32-devkit-v1", "soil-moisture-sensor", "water-pump-5v:LOAD", "relay-module-1ch")
+                        .defaultBoard(),
+                c("a pair of red LEDs and a green LED")
+                        .parts("arduino-uno-r3", "led-red*2:INDICATOR", "led-green*1:INDICATOR").defaultBoard(),
+                c("red, green and blue LEDs on an ESP32")
+                        .parts("esp32-devkit-v1", "led-red:INDICATOR", "led-green", "led-blue"),
+                c("DHT22 x2 and an LCD").parts("arduino-uno-r3", "dht22*2", "lcd1602-i2c").defaultBoard(),
+                c("Arduino Uno, HC-SR04, SG90 x 2, buzzer")
+                        .parts("arduino-uno-r3", "hc-sr04", "sg90*2:LOAD", "buzzer-active"),
+                c("esp32 + ssd1306 + dht22").parts("esp32-devkit-v1", "ssd1306-i2c-oled", "dht22"),
+                c("temperature sensor, OLED display, ESP32, USB")
+                        .partsMatching("esp32-devkit-v1", "ssd1306-i2c-oled")
+                        .partAbout("temperature").count(3).supply(Supply.Kind.USB, 5.0),
+                c("Arduino Uno with pull-down resistors on 2 buttons and an LED")
+                        .parts("arduino-uno-r3", "push-button*2:INPUT", "led-red:INDICATOR")
+                        .constraints(Constraint.PULL_DOWN),
+                c("ESP32 with two buttons using internal pull-ups")
+                        .parts("esp32-devkit-v1", "push-button*2").constraints(Constraint.INTERNAL_PULL_UP),
+                c("IoT weather station with BME280").parts("esp32-devkit-v1", "bme280-module").defaultBoard(),
+                c("TFT display and a rotary encoder on a Raspberry Pi Pico")
+                        .partsMatching("raspberry-pi-pico:BOARD", "ky-040-rotary-encoder:INPUT").partAbout("tft")
+                        .count(3),
+                c("Arduino Mega with a 4x4 keypad and a 16x2 I2C LCD")
+                        .parts("arduino-mega-2560", "keypad-4x4:INPUT", "lcd1602-i2c").constraints(Constraint.VIA_I2C),
+                c("ESP32 with MPU6050 over I2C and an SD card via SPI, powered by a LiPo")
+                        .parts("esp32-devkit-v1", "mpu6050-module", "microsd-card-module", "lipo-battery-1s:POWER")
+                        .supply(Supply.Kind.LIION_CELL, 3.7).constraints(Constraint.VIA_I2C, Constraint.VIA_SPI),
+                c("gas sensor and buzzer alarm on a Nano")
+                        .parts("arduino-nano", "mq-2-module", "buzzer-active"),
+                c("Arduino Nano powered by a 9 V battery with an HC-SR04")
+                        .parts("arduino-nano", "battery-9v:POWER", "hc-sr04").supply(Supply.Kind.BATTERY, 9.0),
+                c("Use an ESP32 to control a NEMA 17 stepper with an A4988 driver from a 12 V supply")
+                        .parts("esp32-devkit-v1", "nema17-stepper:LOAD", "a4988-module:PERIPHERAL")
+                        .supply(Supply.Kind.ADAPTER, 12.0).value(Quantity.INPUT_VOLTAGE, 12),
+                c("12 V fan controlled by an Arduino through a logic level MOSFET")
+                        .parts("arduino-uno-r3", "fan-12v:LOAD").constraints(Constraint.LOGIC_LEVEL_MOSFET)
+                        .recipe(RecipeKind.MOSFET_SWITCH),
+                c("ESP32-S3 with an ST7789 and a MAX98357A speaker amplifier")
+                        .parts("esp32-s3-devkitc-1", "st7789-tft", "max98357a-module"),
+                c("ESP32 with a PIR sensor, a buzzer and a 4-digit 7-segment display TM1637")
+                        .parts("esp32-devkit-v1", "hc-sr501", "buzzer-active", "tm1637-module"),
+                c("Build a plant watering system: ESP32, capacitive soil moisture sensor, relay module, 5V water pump,"
+                        + " powered from a 12V adapter via an LM2596 buck converter")
+                        .parts("esp32-devkit-v1", "capacitive-soil-moisture-sensor", "relay-module-1ch",
+                                "water-pump-5v", "dc-power-adapter-12v:POWER", "lm2596-buck-module:POWER")
+                        .supply(Supply.Kind.ADAPTER, 12.0).recipe(RecipeKind.BUCK_CONVERTER),
+                c("I need an ESP8266 NodeMCU that reads a BH1750 light sensor and publishes lux over MQTT,"
+                        + " powered from USB")
+                        .parts("esp8266-nodemcu", "bh1750-module").supply(Supply.Kind.USB, 5.0),
+                c("measure temperature and humidity and show it on a display")
+                        .partsMatching("arduino-uno-r3", "ssd1306-i2c-oled").partAbout("humidity").count(3)
+                        .defaultBoard(),
+                c("attiny85 blinking 3 LEDs")
+                        .parts("arduino-uno-r3", "attiny85:PERIPHERAL", "led-red*3:INDICATOR").defaultBoard(),
+                // typos and spacing
+                c("arduion with a temprature sensor")
+                        .partsMatching("arduino-uno-r3").partAbout("temperature").count(2).typo("arduion")
+                        .typo("temprature"),
+                c("bme 280 with esp 32").parts("esp32-devkit-v1", "bme280-module"),
+                c("Raspbery Pi Pico with a nokia 5110 display")
+                        .parts("raspberry-pi-pico", "nokia-5110-lcd").typo("raspbery"),
+                // analog building blocks
+                c("non-inverting amplifier with gain 11 from a single 5 V supply")
+                        .parts().recipe(RecipeKind.NON_INVERTING_AMPLIFIER).value(Quantity.GAIN, 11)
+                        .supply(Supply.Kind.BENCH, 5.0).constraints(Constraint.SINGLE_SUPPLY),
+                c("inverting amp with a gain of 20 dB on ±12 V")
+                        .parts().recipe(RecipeKind.INVERTING_AMPLIFIER).value(Quantity.GAIN, 10)
+                        .constraints(Constraint.SPLIT_SUPPLY).supply(Supply.Kind.BENCH, 12.0),
+                c("non inverting op-amp gain of 5 with TL072 on a dual 15 V supply")
+                        .parts("tl072:ANALOG").recipe(RecipeKind.NON_INVERTING_AMPLIFIER).value(Quantity.GAIN, 5)
+                        .constraints(Constraint.SPLIT_SUPPLY),
+                c("voltage follower using an LM358").parts("lm358:ANALOG").recipe(RecipeKind.VOLTAGE_FOLLOWER),
+                c("summing amplifier with three inputs").parts().recipe(RecipeKind.SUMMING_AMPLIFIER),
+                c("comparator using LM393 to switch at 2.5 V from a 5 V supply")
+                        .parts("lm393:ANALOG").recipe(RecipeKind.COMPARATOR)
+                        .value(Quantity.THRESHOLD_VOLTAGE, 2.5).value(Quantity.INPUT_VOLTAGE, 5),
+                c("555 blinking an LED at 2 Hz from a 9 V battery")
+                        .parts("ne555:ANALOG", "led-red:INDICATOR", "battery-9v:POWER").recipe(RecipeKind.ASTABLE_555)
+                        .value(Quantity.FREQUENCY, 2).supply(Supply.Kind.BATTERY, 9.0),
+                c("a 555 astable at 1 kHz with 50% duty")
+                        .parts("ne555").recipe(RecipeKind.ASTABLE_555).value(Quantity.FREQUENCY, 1000)
+                        .value(Quantity.DUTY_CYCLE, 0.5),
+                c("555 one-shot with a pulse of 5 s")
+                        .parts("ne555").recipe(RecipeKind.MONOSTABLE_555).value(Quantity.DURATION, 5),
+                c("an NE555 monostable with 47 uF and 100k for a 5 second delay")
+                        .parts("ne555").recipe(RecipeKind.MONOSTABLE_555).value(Quantity.DURATION, 5)
+                        .value(Quantity.CAPACITANCE, 47e-6).value(Quantity.RESISTANCE, 100e3),
+                c("voltage divider from 12 V to 3.3 V")
+                        .parts().recipe(RecipeKind.VOLTAGE_DIVIDER).value(Quantity.INPUT_VOLTAGE, 12)
+                        .value(Quantity.OUTPUT_VOLTAGE, 3.3),
+                c("RC low-pass filter with 1 kHz cutoff")
+                        .parts().recipe(RecipeKind.RC_LOW_PASS).value(Quantity.CUTOFF, 1000)
+                        .noValue(Quantity.FREQUENCY),
+                c("RL high-pass filter at 10 kHz").parts().recipe(RecipeKind.RL_HIGH_PASS).value(Quantity.CUTOFF, 1e4),
+                c("RL low pass filter with 10 mH and cutoff 1 kHz")
+                        .parts().recipe(RecipeKind.RL_LOW_PASS).value(Quantity.INDUCTANCE, 0.01)
+                        .value(Quantity.CUTOFF, 1000),
+                c("high-pass RC filter, cutoff at 300 Hz with a 100 nF capacitor")
+                        .parts().recipe(RecipeKind.RC_HIGH_PASS).value(Quantity.CUTOFF, 300)
+                        .value(Quantity.CAPACITANCE, 100e-9),
+                c("LED with resistor from a 9 V battery")
+                        .parts("led-red:INDICATOR", "battery-9v:POWER").recipe(RecipeKind.LED_DRIVER)
+                        .supply(Supply.Kind.BATTERY, 9.0),
+                c("Design an LED circuit that lights a blue LED from a 5 V USB supply at 10 mA")
+                        .partsMatching("led-blue").recipe(RecipeKind.LED_DRIVER).value(Quantity.CURRENT, 0.01),
+                c("transistor switch for a 12 V relay")
+                        .parts("relay-module-1ch:LOAD").recipe(RecipeKind.TRANSISTOR_SWITCH)
+                        .constraints(Constraint.BJT),
+                c("N-channel MOSFET switch for a 12 V fan")
+                        .parts("fan-12v:LOAD").recipe(RecipeKind.MOSFET_SWITCH)
+                        .constraints(Constraint.N_CHANNEL_MOSFET).value(Quantity.INPUT_VOLTAGE, 12),
+                c("LM317 regulator for 3.3 V output from 12 V")
+                        .parts("lm317:POWER").recipe(RecipeKind.LINEAR_REGULATOR)
+                        .value(Quantity.OUTPUT_VOLTAGE, 3.3).value(Quantity.INPUT_VOLTAGE, 12),
+                c("LM7805 linear regulator from a 12 V adapter")
+                        .parts("lm7805:POWER", "dc-power-adapter-12v").recipe(RecipeKind.LINEAR_REGULATOR)
+                        .supply(Supply.Kind.ADAPTER, 12.0),
+                c("voltage regulator 9 V to 5 V")
+                        .parts().recipe(RecipeKind.LINEAR_REGULATOR).value(Quantity.INPUT_VOLTAGE, 9)
+                        .value(Quantity.OUTPUT_VOLTAGE, 5),
+                c("buck converter 24 V to 5 V at 2 A")
+                        .parts("lm2596-buck-module").recipe(RecipeKind.BUCK_CONVERTER)
+                        .value(Quantity.INPUT_VOLTAGE, 24).value(Quantity.OUTPUT_VOLTAGE, 5)
+                        .value(Quantity.CURRENT, 2),
+                c("TP4056 Li-ion charger for an 18650")
+                        .parts("tp4056-module:POWER", "battery-18650:POWER").recipe(RecipeKind.LIION_CHARGER)
+                        .supply(Supply.Kind.LIION_CELL, 3.7),
+                c("DC power supply from a transformer, regulated 5 V")
+                        .parts("transformer-230v-12v:POWER").recipe(RecipeKind.REGULATED_DC_SUPPLY)
+                        .value(Quantity.OUTPUT_VOLTAGE, 5).supply(Supply.Kind.MAINS, 230.0),
+                c("unregulated DC supply from a 230 V AC transformer")
+                        .partsMatching("transformer-230v-12v").recipe(RecipeKind.UNREGULATED_DC_SUPPLY)
+                        .supply(Supply.Kind.MAINS, 230.0),
+                c("Arduino reading an LDR with a voltage divider")
+                        .parts("arduino-uno-r3", "ldr").recipe(RecipeKind.VOLTAGE_DIVIDER),
+                // phrasings found while testing: each checks a rule, not a list
+                c("ESP32 controlling a WS2812B strip of 60 LEDs from a 5 V 4 A power supply")
+                        .parts("esp32-devkit-v1", "ws2812b-strip:LOAD").supply(Supply.Kind.ADAPTER, 5.0)
+                        .value(Quantity.CURRENT, 4),
+                c("a clap switch using a sound sensor and a relay")
+                        .parts("arduino-uno-r3", "sound-sensor-module", "relay-module-1ch").defaultBoard(),
+                c("Bluetooth controlled car with HC-05, L298N and 2 motors")
+                        .parts("arduino-uno-r3", "hc-05", "l298n-module", "dc-motor*2:LOAD").defaultBoard(),
+                c("How can I read 16 analog sensors with one Arduino? maybe a CD4051")
+                        .parts("arduino-uno-r3", "cd4051"),
+                c("I have a 3S LiPo (11.1V) and want to run an ESP32")
+                        .parts("esp32-devkit-v1").supply(Supply.Kind.LIION_CELL, 11.1).noValue(Quantity.DURATION),
+                c("ESP32 based plant monitor: soil moisture, light level and temperature, sends to home assistant")
+                        .partsMatching("esp32-devkit-v1", "soil-moisture-sensor", "bh1750-module").count(4),
+                c("I'd like to build a thermostat: DS18B20 temperature probe, 16x2 LCD with I2C backpack, relay for"
+                        + " a heater, ESP32")
+                        .parts("esp32-devkit-v1", "ds18b20-probe", "lcd1602-i2c", "relay-module-1ch:LOAD"),
+                c("Teensy with an MCP23017 I/O expander and 16 buttons")
+                        .parts("teensy-4-0", "mcp23017", "push-button*16:INPUT"),
+                c("step down 12V to 5V for an Arduino")
+                        .parts("arduino-uno-r3").recipe(RecipeKind.BUCK_CONVERTER).value(Quantity.INPUT_VOLTAGE, 12)
+                        .value(Quantity.OUTPUT_VOLTAGE, 5),
+                c("blinking LED without a microcontroller").parts("led-red").recipe(RecipeKind.ASTABLE_555),
+                c("LED indicator powered from 12 V at 15 mA")
+                        .parts("led-red").recipe(RecipeKind.LED_DRIVER).value(Quantity.CURRENT, 0.015)
+                        .value(Quantity.INPUT_VOLTAGE, 12),
+                c("gain of 40 dB preamplifier").parts().recipe(RecipeKind.NON_INVERTING_AMPLIFIER)
+                        .value(Quantity.GAIN, 100),
+                c("amplify a microphone signal by 100 with an op-amp on 9 V")
+                        .parts().recipe(RecipeKind.NON_INVERTING_AMPLIFIER).value(Quantity.GAIN, 100),
+                c("buck converter from a 24 V supply giving 12 V 3 A")
+                        .parts("lm2596-buck-module").recipe(RecipeKind.BUCK_CONVERTER)
+                        .value(Quantity.INPUT_VOLTAGE, 24).value(Quantity.OUTPUT_VOLTAGE, 12)
+                        .supply(Supply.Kind.ADAPTER, 24.0),
+                c("Schmitt trigger with LM393 at 3 V")
+                        .parts("lm393").recipe(RecipeKind.COMPARATOR).value(Quantity.THRESHOLD_VOLTAGE, 3),
+                c("Design an op amp inverting summer with 3 inputs").parts().recipe(RecipeKind.SUMMING_AMPLIFIER),
+                c("simple 5 volt power supply from 9 volt battery")
+                        .parts("battery-9v").recipe(RecipeKind.LINEAR_REGULATOR)
+                        .value(Quantity.OUTPUT_VOLTAGE, 5).supply(Supply.Kind.BATTERY, 9.0),
+                c("linear power supply: 230V transformer, bridge rectifier, 7805")
+                        .parts("transformer-230v-12v", "bridge-rectifier", "lm7805")
+                        .recipe(RecipeKind.REGULATED_DC_SUPPLY).supply(Supply.Kind.MAINS, 230.0)
+                        .noValue(Quantity.OUTPUT_VOLTAGE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("prompts")
+    void readsPrompt(Case c) {
+        Requirements r = identifier.identify(c.prompt);
+        c.check(r);
+    }
+
+    @Test
+    void aSandwichIsNotACircuit() {
+        assertThatThrownBy(() -> identifier.identify("make me a sandwich"))
+                .isInstanceOfSatisfying(DesignException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DesignException.Reason.NOT_UNDERSTOOD);
+                    assertThat(e.getMessage()).contains("make me a sandwich").contains("understood: nothing");
+                    assertThat(e.suggestions()).hasSize(3).allSatisfy(s -> assertThat(identifier.identify(s).parts()
+                            .size() + (identifier.identify(s).recipe() == null ? 0 : 1)).isPositive());
+                });
+    }
+
+    @Test
+    void wordsThatDescribeActivityAreNotParts() {
+        assertThatThrownBy(() -> identifier.identify("reading, logging and showing data, powered and wired"))
+                .isInstanceOf(DesignException.class);
+        Requirements r = identifier.identify("Arduino reading and logging a DHT11, showing it, powered from USB");
+        assertThat(r.parts()).extracting(PartRequest::id).containsExactly("arduino-uno-r3", "dht11");
+    }
+
+    @Test
+    void anUnknownPartNumberIsUnresolvedWithItsNearestParts() {
+        Requirements r = identifier.identify("How do I connect a BME820 to an ESP32?");
+        assertThat(r.parts()).extracting(PartRequest::id).containsExactly("esp32-devkit-v1");
+        assertThat(r.unresolved()).singleElement().satisfies(u -> {
+            assertThat(u.phrase()).isEqualTo("BME820");
+            assertThat(u.nearest()).first().isEqualTo("bme280-module");
+        });
+        assertThat(r.notes()).anyMatch(n -> n.contains("BME820") && n.contains("bme280-module"));
+    }
+
+    @Test
+    void aPromptNamingOnlyAnUnknownPartIsLeftToThePipelineWithTheNearestParts() {
+        Requirements r = identifier.identify("wire up a DHT23");
+        assertThat(r.unresolved()).singleElement().satisfies(u -> {
+            assertThat(u.phrase()).isEqualTo("DHT23");
+            assertThat(u.nearest()).contains("dht22");
+        });
+        assertThat(r.board()).hasValueSatisfying(b -> assertThat(b.defaulted()).isTrue());
+    }
+
+    @Test
+    void numbersThatAreNotPartNumbersAreNotUnresolved() {
+        Requirements r = identifier.identify("Arduino Uno R3 with an LED on pin 13, 128x64 I2C display, 3V3 logic, "
+                + "1st prototype with 2x AA cells");
+        assertThat(r.unresolved()).isEmpty();
+        assertThat(r.parts()).extracting(PartRequest::id).contains("arduino-uno-r3", "led-red");
+        assertThat(r.parts()).filteredOn(p -> p.id().equals("led-red")).singleElement()
+                .satisfies(p -> assertThat(p.quantity()).isEqualTo(1));
+    }
+
+    @Test
+    void theDefaultBoardIsExplained() {
+        Requirements r = identifier.identify("an OLED and a button");
+        PartRequest board = r.board().orElseThrow();
+        assertThat(board.id()).isEqualTo("arduino-uno-r3");
+        assertThat(board.defaulted()).isTrue();
+        assertThat(r.parts().get(0)).isEqualTo(board);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("no board named: using Arduino Uno R3"));
+    }
+
+    @Test
+    void aWirelessPromptDefaultsToAnEsp32AndSaysWhy() {
+        Requirements r = identifier.identify("web server that switches two relays");
+        assertThat(r.board()).hasValueSatisfying(b -> {
+            assertThat(b.id()).isEqualTo("esp32-devkit-v1");
+            assertThat(b.defaulted()).isTrue();
+        });
+        assertThat(r.parts()).anySatisfy(p -> {
+            assertThat(p.id()).isEqualTo("relay-module-1ch");
+            assertThat(p.quantity()).isEqualTo(2);
+        });
+        assertThat(r.notes()).anyMatch(n -> n.contains("Wi-Fi") && n.contains("web server"));
+    }
+
+    @Test
+    void aNamedBoardWithoutRadioIsNotReplacedButNoted() {
+        Requirements r = identifier.identify("Arduino Uno sending DHT22 readings over WiFi");
+        assertThat(r.board()).hasValueSatisfying(b -> assertThat(b.id()).isEqualTo("arduino-uno-r3"));
+        assertThat(r.board().orElseThrow().defaulted()).isFalse();
+        assertThat(r.notes()).anyMatch(n -> n.contains("no Wi-Fi"));
+    }
+
+    @Test
+    void withoutSearchPartsAreLinkedByNameAndDefaultNounsOnly() {
+        OfflineIdentifier names = new OfflineIdentifier(KB, null);
+        Requirements r = names.identify("ESP32 with a soil moisture sensor, a servo and a heart rate sensor");
+        assertThat(r.parts()).extracting(PartRequest::id)
+                .containsExactly("esp32-devkit-v1", "soil-moisture-sensor", "sg90");
+    }
+
+    // ------------------------------------------------------------------ the table
+
+    static Case c(String prompt) {
+        return new Case(prompt);
+    }
+
+    /** One prompt and what reading it must give. */
+    static final class Case {
+        final String prompt;
+        private final Map<String, String> parts = new LinkedHashMap<>();
+        private boolean exactParts;
+        private final List<Object[]> values = new ArrayList<>();
+        private final Set<Quantity> absent = EnumSet.noneOf(Quantity.class);
+        private Supply.Kind supplyKind;
+        private Double supplyVolts;
+        private final Set<Constraint> constraints = EnumSet.noneOf(Constraint.class);
+        private RecipeKind recipe;
+        private boolean defaultBoard;
+        private String about;
+        private int count = -1;
+        private final List<String> typos = new ArrayList<>();
+
+        Case(String prompt) {
+            this.prompt = prompt;
+        }
+
+        /** Exactly these parts, each "id", "id*quantity", "id:ROLE" or "id*quantity:ROLE". */
+        Case parts(String... specs) {
+            exactParts = true;
+            for (String s : specs) {
+                String id = s.split("[*:]")[0];
+                parts.put(id, s);
+            }
+            return this;
+        }
+
+        /** At least these parts (the rest is checked another way). */
+        Case partsMatching(String... specs) {
+            parts(specs);
+            exactParts = false;
+            return this;
+        }
+
+        Case value(Quantity q, double v) {
+            values.add(new Object[] {q, v});
+            return this;
+        }
+
+        Case noValue(Quantity q) {
+            absent.add(q);
+            return this;
+        }
+
+        Case supply(Supply.Kind kind, Double volts) {
+            supplyKind = kind;
+            supplyVolts = volts;
+            return this;
+        }
+
+        Case constraints(Constraint... cs) {
+            constraints.addAll(List.of(cs));
+            return this;
+        }
+
+        Case recipe(RecipeKind r) {
+            recipe = r;
+            return this;
+        }
+
+        Case defaultBoard() {
+            defaultBoard = true;
+            return this;
+        }
+
+        /** A part besides the board whose name, aliases, keywords or description mention this. */
+        Case partAbout(String word) {
+            about = word;
+            return this;
+        }
+
+        /** How many parts in all. */
+        Case count(int n) {
+            count = n;
+            return this;
+        }
+
+        Case typo(String word) {
+            typos.add(word);
+            return this;
+        }
+
+        void check(Requirements r) {
+            Map<String, PartRequest> byId = r.parts().stream()
+                    .collect(Collectors.toMap(PartRequest::id, p -> p, (a, b) -> a, LinkedHashMap::new));
+            if (exactParts) {
+                assertThat(byId.keySet()).as("parts of %s", prompt).containsExactlyInAnyOrderElementsOf(parts.keySet());
+            } else {
+                assertThat(byId.keySet()).as("parts of %s", prompt).containsAll(parts.keySet());
+            }
+            for (String spec : parts.values()) {
+                String id = spec.split("[*:]")[0];
+                PartRequest p = byId.get(id);
+                if (spec.contains("*")) {
+                    int q = Integer.parseInt(spec.replaceAll(".*\\*(\\d+).*", "$1"));
+                    assertThat(p.quantity()).as("quantity of %s", id).isEqualTo(q);
+                }
+                if (spec.contains(":")) {
+                    assertThat(p.role()).as("role of %s", id).isEqualTo(PartRole.valueOf(spec.split(":")[1]));
+                }
+            }
+            if (!r.parts().isEmpty() && r.parts().stream().anyMatch(p -> p.role() == PartRole.BOARD)) {
+                assertThat(r.parts().get(0).role()).as("the board comes first").isEqualTo(PartRole.BOARD);
+            }
+            assertThat(r.parts().stream().anyMatch(PartRequest::defaulted)).as("default board").isEqualTo(defaultBoard);
+            for (Object[] v : values) {
+                Quantity q = (Quantity) v[0];
+                double expected = (double) v[1];
+                assertThat(r.values()).as("%s in %s", q, r.values())
+                        .anySatisfy(dv -> {
+                            assertThat(dv.quantity()).isEqualTo(q);
+                            assertThat(dv.value()).isCloseTo(expected, within(Math.abs(expected) * 1e-6));
+                        });
+            }
+            for (Quantity q : absent) {
+                assertThat(r.values()).extracting(DesignValue::quantity).doesNotContain(q);
+            }
+            if (supplyKind != null) {
+                assertThat(r.supply().kind()).as("supply").isEqualTo(supplyKind);
+                assertThat(r.supply().volts()).as("supply volts").isEqualTo(supplyVolts);
+            }
+            assertThat(r.constraints()).as("constraints").containsAll(constraints);
+            assertThat(r.recipe()).as("recipe").isEqualTo(recipe);
+            if (about != null) {
+                assertThat(r.parts()).as("a part about %s", about).anyMatch(p -> p.role() == PartRole.PERIPHERAL
+                        && text(p.id()).contains(about));
+            }
+            if (count >= 0) {
+                assertThat(r.parts()).as("parts of %s", prompt).hasSize(count);
+            }
+            for (String t : typos) {
+                assertThat(r.notes()).anyMatch(n -> n.startsWith("read \"" + t + "\""));
+            }
+            assertThat(r.unresolved()).as("unresolved").isEmpty();
+            assertThat(r.notes()).isNotEmpty();
+        }
+
+        private static String text(String id) {
+            var p = KB.require(id);
+            return (p.name() + " " + p.aliases() + " " + p.keywords() + " " + p.description()).toLowerCase();
+        }
+
+        @Override
+        public String toString() {
+            return prompt;
+        }
+    }
+}
