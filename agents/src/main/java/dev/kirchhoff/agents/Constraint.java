@@ -7,5 +7,7 @@ public enum Constraint {
     VIA_I2C, VIA_SPI, VIA_UART,
     SINGLE_SUPPLY, SPLIT_SUPPLY,
     LOW_SIDE, HIGH_SIDE,
-    LEVEL_SHIFTER, NO_BREADBOARD_MODULES
+    LEVEL_SHIFTER, NO_BREADBOARD_MODULES,
+    /** A comparator with hysteresis (Schmitt action). */
+    HYSTERESIS
 }

@@ -15,10 +15,18 @@ import java.util.Set;
  * @param recipe      the analog building block asked for, or null for a board-and-modules design
  * @param notes       one line per thing understood or assumed, for the report ("no board named: using Arduino Uno")
  * @param unresolved  phrases that name a part the knowledge base does not have, with the nearest matches
+ * @param pinWishes   board pins the prompt asks for ("LED on pin 13", "DHT22 on GPIO4")
  */
 public record Requirements(String prompt, List<PartRequest> parts, Supply supply, List<DesignValue> values,
                            Set<Constraint> constraints, RecipeKind recipe, List<String> notes,
-                           List<Unresolved> unresolved) {
+                           List<Unresolved> unresolved, List<PinWish> pinWishes) {
+
+    /** Requirements without pin wishes. */
+    public Requirements(String prompt, List<PartRequest> parts, Supply supply, List<DesignValue> values,
+                        Set<Constraint> constraints, RecipeKind recipe, List<String> notes,
+                        List<Unresolved> unresolved) {
+        this(prompt, parts, supply, values, constraints, recipe, notes, unresolved, List.of());
+    }
 
     public Requirements {
         prompt = prompt == null ? "" : prompt;
@@ -28,6 +36,7 @@ public record Requirements(String prompt, List<PartRequest> parts, Supply supply
         constraints = constraints == null ? Set.of() : Set.copyOf(constraints);
         notes = notes == null ? List.of() : List.copyOf(notes);
         unresolved = unresolved == null ? List.of() : List.copyOf(unresolved);
+        pinWishes = pinWishes == null ? List.of() : List.copyOf(pinWishes);
     }
 
     /** The board (the part with role {@link PartRole#BOARD}), if any. */

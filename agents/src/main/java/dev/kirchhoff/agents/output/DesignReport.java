@@ -74,7 +74,8 @@ public final class DesignReport {
         }
         req.constraints().stream().map(c -> "constraint: " + c.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .sorted().forEach(understood::add);
-        req.notes().forEach(understood::add);
+        // The identifier restates each part and the supply as a note for the trace; the lines above already say it.
+        req.notes().stream().filter(n -> !n.startsWith("part: ") && !n.startsWith("supply: ")).forEach(understood::add);
         req.unresolved().forEach(u -> understood.add("not in the knowledge base: \"" + u.phrase() + "\""
                 + (u.nearest().isEmpty() ? "" : " (nearest: " + String.join(", ", u.nearest()) + ")")));
         doc.paragraph("Understood as:");
@@ -150,9 +151,10 @@ public final class DesignReport {
             }
             doc.bullets(lines);
         }
-        if (!plan.notes().isEmpty()) {
+        List<String> notes = plan.notes().stream().filter(n -> !req.notes().contains(n)).distinct().toList();
+        if (!notes.isEmpty()) {
             doc.heading("Notes and assumptions");
-            doc.bullets(plan.notes());
+            doc.bullets(notes);
         }
 
         doc.heading("Nets");
