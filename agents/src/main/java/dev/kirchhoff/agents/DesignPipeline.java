@@ -115,7 +115,7 @@ public final class DesignPipeline {
         int round = 0;
         while (true) {
             t = System.nanoTime();
-            DesignPlan plan = stages.reasoner().reason(req, pinouts, feedback);
+            DesignPlan plan = withPlaceholders(stages.reasoner().reason(req, pinouts, feedback), req);
             dt = System.nanoTime() - t;
             trace.record("reason", round, engine, model, dt, feedback.isEmpty() ? null : feedback.findings(), plan, null);
             listener.stageDone("reason", round, plan.components().size() + " components, " + plan.nets().size()
@@ -153,6 +153,23 @@ public final class DesignPipeline {
             }
             feedback = new Feedback(round, plan, problems);
         }
+    }
+
+    /**
+     * With {@code --allow-generic}, a part the knowledge base lacks is not guessed at: the design goes on without it
+     * and the plan says, for each, that it stands as a placeholder to be wired by hand from its datasheet.
+     */
+    private static DesignPlan withPlaceholders(DesignPlan plan, Requirements req) {
+        if (req.unresolved().isEmpty()) {
+            return plan;
+        }
+        DesignPlan.Builder b = plan.toBuilder();
+        for (Unresolved u : req.unresolved()) {
+            b.note("placeholder: '" + u.phrase() + "' is not in the knowledge base, so it is not wired; connect it by "
+                    + "hand from its datasheet" + (u.nearest().isEmpty() ? "" : " (similar parts that are: "
+                    + String.join(", ", u.nearest()) + ")"));
+        }
+        return b.build();
     }
 
     private static int errors(ValidationReport r) {

@@ -112,6 +112,19 @@ class DesignPipelineTest {
     }
 
     @Test
+    void withGenericsAllowedTheUnknownPartIsNamedAsAPlaceholderAndNotWired() {
+        Requirements req = new Requirements("LED on an Uno and a FOO123 sensor", ledOnUno().parts(),
+                Supply.unspecified(), List.of(), Set.of(), null, List.of(),
+                List.of(new Unresolved("FOO123", List.of("bme280-module"))));
+        DesignResult r = pipeline(new LearningReasoner(), req).design("LED and FOO123", new DesignOptions(true, 3),
+                DesignPipeline.Listener.silent());
+        assertThat(r.passed()).isTrue();
+        assertThat(r.plan().notes()).anySatisfy(n -> assertThat(n).startsWith("placeholder: 'FOO123' is not in the "
+                + "knowledge base").contains("bme280-module"));
+        assertThat(r.circuit().components()).extracting(c -> c.ref()).containsExactlyInAnyOrder("U1", "D1", "R1");
+    }
+
+    @Test
     void aBlankPromptIsRefused() {
         assertThatThrownBy(() -> pipeline(new LearningReasoner(), ledOnUno()).design("  "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prompt'");
