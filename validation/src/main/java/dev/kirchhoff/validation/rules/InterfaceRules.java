@@ -873,6 +873,11 @@ public final class InterfaceRules {
 
     /** Whether {@code pp} of component {@code c} is listed in a single-wire interface (DHT11/DHT22 DATA). */
     private static boolean singleWire(InterfaceFacts x, int c, PartPin pp) {
+        // A DHT's data line is open-drain and bidirectional; a WS2812's DIN is a plain input the host drives
+        // push-pull, so it needs no pull-up.
+        if (pp.type() == PinType.INPUT || pp.type() == PinType.OUTPUT) {
+            return false;
+        }
         for (PartInterface itf : x.interfaces(c, InterfaceKind.SINGLE_WIRE)) {
             if (itf.uses(pp)) {
                 return true;

@@ -691,6 +691,15 @@ class InterfaceRulesTest {
                     .validate();
             assertThat(only(r, "interface.one-wire-pullup").message()).startsWith("single-wire (DHT) data line DATA");
         }
+
+        @Test
+        void ws2812DataInputNeedsNoPullUp() {
+            // DIN is a push-pull input driven by the host, unlike the DHT's open-drain data line
+            ValidationReport r = uno().part("px", "ws2812b-strip")
+                    .net("5V", "uno:5V", "px:5V").net("GND", "uno:GND.1", "px:GND").net("DATA", "uno:6", "px:DIN")
+                    .validate();
+            assertThat(r.fired("interface.one-wire-pullup")).isFalse();
+        }
     }
 
     @Test
