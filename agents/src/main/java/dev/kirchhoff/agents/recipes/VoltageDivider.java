@@ -55,6 +55,32 @@ public final class VoltageDivider {
         return new Design(pair.top(), pair.bottom(), vin, vout);
     }
 
+    /** The least total resistance of a signal-scaling divider, ohms. */
+    public static final double SIGNAL_MIN_TOTAL = 10e3;
+    /** The most total resistance of a signal-scaling divider, ohms. */
+    public static final double SIGNAL_MAX_TOTAL = 100e3;
+
+    /**
+     * A divider that scales a signal from {@code vin} to {@code vout} ("a 0-25 V signal to 0-5 V"): both resistors
+     * from {@code series}, R1 + R2 between 10 kΩ and 100 kΩ, so it loads the source lightly and still drives an ADC
+     * or logic input (whose leakage and sampling want a source of a few kΩ to tens of kΩ).
+     *
+     * @throws IllegalArgumentException when {@code vout} is not between 0 and {@code vin}
+     */
+    public static Design designForSignal(double vin, double vout, ESeries series) {
+        if (!(vout > 0 && vout < vin)) {
+            throw new IllegalArgumentException("A divider gives less than its input: ask for an output between 0 V"
+                    + " and " + Eng.num(vin) + " V, not " + Eng.num(vout) + " V.");
+        }
+        double share = vout / vin;
+        RatioPair pair = RatioPair.best(vin / vout - 1, series, SIGNAL_MIN_TOTAL * share, SIGNAL_MAX_TOTAL * share);
+        if (pair == null || pair.top().chosen() + pair.bottom().chosen() > SIGNAL_MAX_TOTAL
+                || pair.top().chosen() + pair.bottom().chosen() < SIGNAL_MIN_TOTAL) {
+            return design(vin, vout, series);
+        }
+        return new Design(pair.top(), pair.bottom(), vin, vout);
+    }
+
     /**
      * A divider design.
      *

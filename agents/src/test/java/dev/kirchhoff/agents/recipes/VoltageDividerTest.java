@@ -35,4 +35,15 @@ class VoltageDividerTest {
     void refusesToStepUp() {
         assertThatThrownBy(() -> VoltageDivider.design(5, 6, ESeries.E24)).hasMessageContaining("less than its input");
     }
+
+    @Test
+    void signalScalingKeepsBothResistorsSmallAndTheRatioClose() {
+        VoltageDivider.Design d = VoltageDivider.designForSignal(25, 5, ESeries.E24);
+        assertThat(d.r1().chosen() + d.r2().chosen()).isBetween(VoltageDivider.SIGNAL_MIN_TOTAL,
+                VoltageDivider.SIGNAL_MAX_TOTAL);
+        assertThat(d.vout()).isCloseTo(5, org.assertj.core.api.Assertions.within(0.05));
+        VoltageDivider.Design logic = VoltageDivider.designForSignal(5, 3.3, ESeries.E24);
+        assertThat(logic.r1().chosen() + logic.r2().chosen()).isBetween(10e3, 100e3);
+        assertThat(logic.vout()).isCloseTo(3.3, org.assertj.core.api.Assertions.within(0.05));
+    }
 }

@@ -10,10 +10,13 @@ import dev.kirchhoff.agents.Requirements;
 import dev.kirchhoff.agents.recipes.ESeries;
 import dev.kirchhoff.agents.recipes.Eng;
 import dev.kirchhoff.knowledge.KnowledgeBase;
+import dev.kirchhoff.knowledge.ModelKind;
+import dev.kirchhoff.knowledge.Part;
 import dev.kirchhoff.schematic.model.ComponentKind;
 import dev.kirchhoff.schematic.units.Value;
 import dev.kirchhoff.validation.Finding;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +26,10 @@ import java.util.regex.Pattern;
 /**
  * The offline reasoner for analog building blocks: picks the recipe the requirements name, computes its values with
  * the recipe library (snapped to E-series, each recorded as a {@link DesignPlan.Computation}), takes parts from the
- * knowledge base, adds the supply, a test source on each input, decoupling and the handling of unused units, and
- * says why. Missing values get defaults that a note names; impossible requests are clamped with a note. In a repair
+ * knowledge base, adds the supply (through a fuse when one is named), a test source on each input, decoupling and
+ * the handling of unused units, and says why. Parts the request names are used where the block has a place for them
+ * (a photoresistor and LED on a comparator, a speaker on a 555 or LM386); the rest are left out with a note, and a
+ * named part the recipe cannot use falls back to the default part with a note rather than failing. Missing values get defaults that a note names; impossible requests are clamped with a note. In a repair
  * round it applies the validator's fixes to the previous plan (a missing capacitor, a floating net) instead of
  * repeating it. Thread-safe: every design works on its own builder.
  *
@@ -45,11 +50,26 @@ public final class AnalogDesigner implements DesignReasoner {
     @Override
     public DesignPlan reason(Requirements requirements, Pinouts pinouts, Feedback feedback) {
         Objects.requireNonNull(requirements, "The parameter 'requirements' must not be null.");
-        Pinouts parts = pinouts == null ? new Pinouts(java.util.List.of()) : pinouts;
+        Pinouts parts = pinouts == null ? new Pinouts(List.of()) : pinouts;
         if (feedback != null && !feedback.isEmpty() && feedback.previous() != null) {
             return repair(feedback);
         }
-        return design(requirements, parts);
+        try {
+            return design(requirements, parts);
+        } catch (RuntimeException e) {
+            if (parts.parts().isEmpty() || requirements.recipe() == null) {
+                throw e;
+            }
+            // A named part the recipe could not use (an odd pinout, missing data): design the block with its default
+            // parts rather than fail, and say which parts were left out and why.
+            DesignPlan plan = design(requirements, new Pinouts(List.of()));
+            DesignPlan.Builder b = plan.toBuilder();
+            b.note("the named parts (" + parts.parts().stream().map(p -> p.part().id())
+                    .collect(java.util.stream.Collectors.joining(", ")) + ") could not be used in a "
+                    + requirements.recipe().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + e.getMessage()
+                    + "): designed with its default parts; wire them in by hand");
+            return b.build();
+        }
     }
 
     private DesignPlan design(Requirements r, Pinouts pinouts) {
@@ -77,18 +97,52 @@ public final class AnalogDesigner implements DesignReasoner {
                     SignalPlans.mosfetSwitch(k);
                 }
             }
-            case INVERTING_AMPLIFIER, NON_INVERTING_AMPLIFIER, VOLTAGE_FOLLOWER, SUMMING_AMPLIFIER ->
+            case INVERTING_AMPLIFIER, NON_INVERTING_AMPLIFIER, VOLTAGE_FOLLOWER, SUMMING_AMPLIFIER -> {
+                Optional<Part> audio = k.named(AmplifierPlans::isAudioAmp);
+                boolean speakerOnly = audio.isEmpty() && k.named(AmplifierPlans::isSpeaker).isPresent()
+                        && k.named(p -> AmplifierPlans.isStage(p, ModelKind.OPAMP)).isEmpty();
+                if (audio.isPresent() || speakerOnly) {
+                    AmplifierPlans.audio(k, audio.orElseGet(() -> k.part("lm386")));
+                } else {
                     AmplifierPlans.amplifier(k, recipe);
-            case COMPARATOR -> AmplifierPlans.comparator(k);
+                }
+            }
+            case COMPARATOR -> {
+                // a Schmitt-trigger gate with a push button is the hardware debouncer ("button, RC and a 74HC14")
+                Optional<Part> button = k.named(
+                        Kit.kind(ModelKind.SWITCH));
+                if (button.isPresent() && k.named(SignalPlans::isSchmittGate).isPresent()) {
+                    SignalPlans.debounce(k, button.get());
+                } else {
+                    AmplifierPlans.comparator(k);
+                }
+            }
             case ASTABLE_555 -> TimerPlans.astable(k);
             case MONOSTABLE_555 -> TimerPlans.monostable(k);
             case LINEAR_REGULATOR -> PowerPlans.linear(k);
+            case ZENER_REGULATOR -> PowerPlans.zener(k);
             case BUCK_CONVERTER -> PowerPlans.buck(k);
             case LIION_CHARGER -> PowerPlans.charger(k);
             case UNREGULATED_DC_SUPPLY -> PowerPlans.transformerSupply(k, false);
             case REGULATED_DC_SUPPLY -> PowerPlans.transformerSupply(k, true);
         }
-        return k.b.build();
+        DesignPlan plan = k.b.build();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        plan.components().forEach(c -> {
+            if (c.part() != null) {
+                used.add(c.part());
+            }
+        });
+        DesignPlan.Builder out = null;
+        for (Pinouts.Resolved p : pinouts.parts()) {
+            if (!used.contains(p.part().id())) {
+                out = out == null ? plan.toBuilder() : out;
+                out.note(p.part().id() + " (\"" + p.request().phrase() + "\") was named, but a "
+                        + recipe.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " has no place for it: left out;"
+                        + " connect it by hand or ask for a design that uses it");
+            }
+        }
+        return out == null ? plan : out.build();
     }
 
     /**

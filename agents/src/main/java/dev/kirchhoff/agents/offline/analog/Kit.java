@@ -168,8 +168,69 @@ final class Kit {
                     + Eng.num(volts) + " V nominal");
             return ref;
         }
-        String ref = source(net, GND, volts, purpose);
+        String feed = fuseNamed() && !fused ? net + "_SRC" : net;
+        String ref = source(feed, GND, volts, purpose);
+        if (!feed.equals(net)) {
+            fuse(feed, net, valueOfCurrent(), "protects the " + net + " supply");
+        }
         b.rail(new DesignPlan.Rail(net, volts, ref + " (DC source)", null, 0));
+        return ref;
+    }
+
+    /** Standard fuse ratings (IEC 60127 R10-based steps), amperes. */
+    private static final double[] FUSE_RATINGS = {0.1, 0.125, 0.16, 0.2, 0.25, 0.315, 0.4, 0.5, 0.63, 0.8, 1, 1.25,
+            1.6, 2, 2.5, 3.15, 4, 5, 6.3, 8, 10};
+
+    /** Whether a fuse is placed already (one per design). */
+    private boolean fused;
+
+    /** Whether the request names a fuse (a part whose model is a fuse). */
+    boolean fuseNamed() {
+        return named(kind(ModelKind.FUSE)).isPresent();
+    }
+
+    /** The load current the prompt gave, or 0 when it gave none. */
+    private double valueOfCurrent() {
+        return value(Quantity.CURRENT).orElse(0.0);
+    }
+
+    /**
+     * The smallest standard rating at least 1.5 times {@code amps} (a fuse runs hot near its rating), 100 mA least;
+     * 1 A when the current is not known.
+     */
+    static double fuseRating(double amps) {
+        double want = amps > 0 ? Math.max(0.1, 1.5 * amps) : 1.0;
+        for (double r : FUSE_RATINGS) {
+            if (r >= want - 1e-9) {
+                return r;
+            }
+        }
+        return FUSE_RATINGS[FUSE_RATINGS.length - 1];
+    }
+
+    /**
+     * The named fuse in series from {@code from} to {@code to}, rated for {@code amps} through it (0 when unknown);
+     * returns its reference, or null when the request names no fuse or one is placed already.
+     */
+    String fuse(String from, String to, double amps, String purpose) {
+        Optional<Part> f = named(kind(ModelKind.FUSE));
+        if (f.isEmpty() || fused) {
+            return null;
+        }
+        fused = true;
+        String ref = b.nextRef("F");
+        b.part(ref, f.get().id(), purpose);
+        b.connect(from, ref + ":1");
+        b.connect(to, ref + ":2");
+        double rating = fuseRating(amps);
+        b.compute(new DesignPlan.Computation(ref, "current rating", "I_fuse ≥ 1.5 · I = 1.5 · " + Eng.human(amps, "A")
+                + " (1 A when unknown), next standard rating", 1.5 * amps, rating, "IEC 60127",
+                "a " + Eng.human(rating, "A") + " fuse" + (amps > 0 ? "" : " (no current given)")));
+        b.why("fuse", ref + " is in series with the input, before anything else, so a short or a failed part "
+                        + "blows it instead of overheating the wiring; rated " + Eng.human(rating, "A")
+                        + ", time-lag where there is an inrush (transformer, reservoir capacitor)",
+                f.get().id() + ": " + Eng.num(param(f.get(), "voltage", 250)) + " V, breaking capacity "
+                        + Eng.num(param(f.get(), "breakingCapacity", 35)) + " A", "IEC 60127-2");
         return ref;
     }
 

@@ -7,6 +7,7 @@ import dev.kirchhoff.agents.recipes.DcSupply;
 import dev.kirchhoff.agents.recipes.Eng;
 import dev.kirchhoff.agents.recipes.LiIonCharger;
 import dev.kirchhoff.agents.recipes.LinearRegulator;
+import dev.kirchhoff.agents.recipes.ZenerRegulator;
 import dev.kirchhoff.knowledge.Form;
 import dev.kirchhoff.knowledge.ModelKind;
 import dev.kirchhoff.knowledge.Part;
@@ -17,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Plans for power blocks: linear regulators (fixed parts with the datasheet's capacitors, the LM317 with its
- * divider), buck modules, the TP4056 Li-ion charger and transformer supplies with bridge, reservoir capacitor and an
- * optional regulator. Stateless.
+ * divider), the zener shunt regulator, buck modules, the TP4056 Li-ion charger and transformer supplies with bridge,
+ * reservoir capacitor, an optional regulator and a named fuse in the primary. Stateless.
  */
 final class PowerPlans {
 
@@ -147,6 +148,107 @@ final class PowerPlans {
         k.supply("VIN", vin, "unregulated input");
         placeRegulator(k, p, "VIN", "VOUT", vout, vin, load);
         k.b.note("connect the load between VOUT and GND");
+    }
+
+    /**
+     * The zener shunt regulator: the named zener (or the knowledge base's nearest to the output asked for), the
+     * series resistor from {@link ZenerRegulator}, the resistor's and the zener's dissipation checked, and a load
+     * resistor drawing the load current so the simulation measures the output under load.
+     */
+    /** The rating of a plain through-hole or 1206 resistor, watts; the validator assumes it. */
+    static final double SMALL_RESISTOR_WATTS = 0.25;
+
+    static void zener(Kit k) {
+        Part z = k.named(Kit.kind(ModelKind.ZENER)).orElse(null);
+        Double asked = k.value(Quantity.OUTPUT_VOLTAGE).orElse(null);
+        if (z == null) {
+            double want = asked == null ? 5.1 : asked;
+            z = k.kb.parts().stream().filter(p -> Kit.kind(ModelKind.ZENER).test(p))
+                    .min(java.util.Comparator.comparingDouble(p -> Math.abs(Kit.param(p, "vz", 0) - want)))
+                    .orElseGet(() -> k.part("zener-1n4733a"));
+            k.b.why("zener", z.id() + " chosen: the knowledge base's zener nearest to " + Eng.num(want) + " V",
+                    z.id() + ": Vz " + Eng.num(Kit.param(z, "vz", want)) + " V");
+        }
+        double vz = Kit.param(z, "vz", asked == null ? 5.1 : asked);
+        if (asked != null && Math.abs(asked - vz) > 0.05 * vz) {
+            k.b.note(Eng.num(asked) + " V asked, but the zener (" + z.id() + ") is " + Eng.num(vz)
+                    + " V: the output is " + Eng.num(vz) + " V; pick a zener of the voltage you need");
+        }
+        double vin = k.value(Quantity.INPUT_VOLTAGE).or(k::supplyVolts).orElseGet(() -> {
+            double v = vz < 7 ? 12 : vz < 10 ? 15 : 24;
+            k.b.note("no input voltage given: using " + Eng.num(v) + " V");
+            return v;
+        });
+        if (vin < vz + 1.5) {
+            double v = Math.ceil(vz + 1.5);
+            k.b.note(Eng.num(vin) + " V leaves too little across the series resistor for a " + Eng.num(vz)
+                    + " V zener: designed for " + Eng.num(v) + " V; below that use a low-dropout regulator");
+            vin = v;
+        }
+        double iload = k.value(Quantity.CURRENT).orElseGet(() -> {
+            k.b.note("no load current given: designing for 10 mA");
+            return 0.010;
+        });
+        double izt = Kit.param(z, "izt", 0.02);
+        double izk = Kit.param(z, "izk", 0.001);
+        double pmax = Kit.param(z, "pdMax", 0.5);
+        double izMin = ZenerRegulator.minimumZenerCurrent(izt, izk);
+        double maxLoad = Math.max(0.001, ZenerRegulator.DERATING * pmax / vz - izMin);
+        if (iload > maxLoad) {
+            k.b.note(Eng.human(iload, "A") + " is more than a " + Eng.human(pmax, "W") + " zener can hand over when"
+                    + " the load is removed (the whole series current then flows in it): designed for "
+                    + Eng.human(maxLoad, "A") + "; for more current follow the zener with a transistor or use a "
+                    + "regulator IC");
+            iload = maxLoad;
+        }
+        ZenerRegulator.Design one = ZenerRegulator.design(vin, vz, iload, izMin, pmax);
+        // the plan carries no power rating, so each resistor stays within the 0.25 W a plain resistor is rated for
+        ZenerRegulator.Design d = ZenerRegulator.design(vin, vz, iload, izMin, pmax,
+                ZenerRegulator.piecesFor(one.resistorPower(), SMALL_RESISTOR_WATTS));
+        k.b.title("Zener regulator (" + z.id() + "): " + Eng.num(vin) + " V to " + Eng.num(vz) + " V at "
+                + Eng.human(iload, "A"));
+        k.supply("VIN", vin, "unregulated input");
+        String r = null;
+        String from = "VIN";
+        for (int n = 1; n <= d.pieces(); n++) {
+            String to = n == d.pieces() ? "VOUT" : "VSER" + n;
+            String ref = k.resistor(from, to, d.r().chosen(), "series resistor" + (d.pieces() > 1 ? " " + n + " of "
+                    + d.pieces() : "") + ", drops Vin − Vz and sets the current");
+            r = r == null ? ref : r;
+            from = to;
+        }
+        String zr = k.b.nextRef("D");
+        k.b.component(zr, ComponentKind.DIODE, z.id(), null, "zener, holds VOUT at " + Eng.num(vz) + " V");
+        k.b.connect("VOUT", zr + ":K");
+        k.b.connect(Kit.GND, zr + ":A");
+        String rl = k.b.nextRef("I");
+        k.b.component(rl, ComponentKind.CURRENT_SOURCE, null, "DC " + Eng.spice(iload), "stands in for the "
+                + Eng.human(iload, "A") + " load (test load: replace with your circuit)");
+        k.b.connect("VOUT", rl + ":+");
+        k.b.connect(Kit.GND, rl + ":-");
+        k.compute(d.computations(r, zr));
+        k.b.rail(new DesignPlan.Rail("VOUT", vz, zr + " (" + z.id() + ")", d.seriesCurrent(), 0));
+        k.b.why("zener regulator", "the zener is reverse-biased (cathode on VOUT) and conducts whatever the load does"
+                        + " not take; R = (Vin − Vz)/(Iload + Iz,min) keeps at least " + Eng.human(izMin, "A")
+                        + " in it at full load, so VOUT stays near Vz; with the load removed it takes all "
+                        + Eng.human(d.seriesCurrent(), "A") + " (" + Eng.human(d.zenerPowerNoLoad(), "W") + ")",
+                z.id() + ": Vz " + Eng.num(vz) + " V at IZT " + Eng.human(izt, "A") + ", IZK " + Eng.human(izk, "A")
+                        + ", PD " + Eng.human(pmax, "W"), "Horowitz & Hill §2.2.5");
+        if (!d.zenerWithinRating()) {
+            k.b.note("the zener dissipates " + Eng.human(d.zenerPowerNoLoad(), "W") + " with no load, above half its "
+                    + Eng.human(pmax, "W") + " rating: use a larger zener or a regulator IC");
+        }
+        if (d.resistorRating() > SMALL_RESISTOR_WATTS) {
+            k.b.note((d.pieces() > 1 ? "each series resistor" : r) + " dissipates " + Eng.human(d.piecePower(), "W")
+                    + ": use " + Eng.num(d.resistorRating()) + " W resistors");
+        }
+        if (d.pieces() > 1) {
+            k.b.note("the series resistance is " + d.pieces() + " × " + Eng.human(d.r().chosen(), "Ω") + " so each "
+                    + "resistor stays within 0.25 W; one " + Eng.human(d.resistance(), "Ω") + " resistor rated "
+                    + Eng.num(d.pieces() <= 2 ? 1 : d.pieces() <= 4 ? 2 : 5) + " W does the same");
+        }
+        k.b.note("a zener regulator wastes current at light load and its output moves with the load (about "
+                + Eng.num(Kit.param(z, "zzt", 7)) + " Ω); for more than a few tens of mA use a regulator IC");
     }
 
     static void buck(Kit k) {
@@ -279,7 +381,10 @@ final class PowerPlans {
         k.b.part(ac, mains.id(), "230 V mains");
         String t = k.b.nextRef("T");
         k.b.part(t, transformer.id(), "isolating step-down transformer");
-        k.b.connect("MAINS_L", ac + ":L", t + ":PRI1");
+        double primary = current * 1.8 * vrms / Kit.param(mains, "voltage", 230);
+        String fuse = k.fuse("MAINS_L", "PRI_L", primary, "mains fuse in series with the transformer primary");
+        k.b.connect("MAINS_L", ac + ":L");
+        k.b.connect(fuse == null ? "MAINS_L" : "PRI_L", t + ":PRI1");
         k.b.connect("MAINS_N", ac + ":N", t + ":PRI2");
         k.b.connect("AC_A", t + ":SEC1");
         k.b.connect("AC_B", t + ":SEC2");
@@ -309,7 +414,8 @@ final class PowerPlans {
                         + Eng.num(Kit.param(transformer, "vSecondaryNoLoad", vrms)) + " V unloaded",
                 rectifier.id() + ": Vf " + Eng.num(vf) + " V, " + Eng.num(Kit.param(rectifier, "vrrm",
                         Kit.param(rectifier, "vrMax", 1000))) + " V reverse");
-        k.b.note("mains side: fuse the primary, insulate every 230 V connection and earth the enclosure");
+        k.b.note(fuse == null ? "mains side: fuse the primary, insulate every 230 V connection and earth the enclosure"
+                : "mains side: insulate every 230 V connection and earth the enclosure");
         if (regulated) {
             placeRegulator(k, reg, "VRAW", "VOUT", vout, vpk, current);
         }

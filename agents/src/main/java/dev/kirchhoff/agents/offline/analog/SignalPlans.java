@@ -1,28 +1,32 @@
 package dev.kirchhoff.agents.offline.analog;
 
 import dev.kirchhoff.agents.Constraint;
+import dev.kirchhoff.agents.DesignPlan;
 import dev.kirchhoff.agents.PartRole;
 import dev.kirchhoff.agents.Pinouts;
 import dev.kirchhoff.agents.Quantity;
 import dev.kirchhoff.agents.RecipeKind;
+import dev.kirchhoff.agents.recipes.ESeries;
 import dev.kirchhoff.agents.recipes.Eng;
 import dev.kirchhoff.agents.recipes.Filters;
 import dev.kirchhoff.agents.recipes.LedDriver;
 import dev.kirchhoff.agents.recipes.LoadSwitch;
+import dev.kirchhoff.agents.recipes.Pick;
 import dev.kirchhoff.agents.recipes.VoltageDivider;
 import dev.kirchhoff.knowledge.Category;
 import dev.kirchhoff.knowledge.ModelKind;
 import dev.kirchhoff.knowledge.Part;
-import dev.kirchhoff.schematic.model.PinType;
 import dev.kirchhoff.schematic.model.ComponentKind;
+import dev.kirchhoff.schematic.model.PinType;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Plans for the passive and discrete building blocks: voltage divider, RC/RL filters, LED driver, and the NPN and
- * logic-level MOSFET load switches. Stateless.
+ * Plans for the passive and discrete building blocks: voltage divider (a signal scaler when both voltages are given),
+ * RC/RL filters (an RC low-pass with a named push button becomes a debounce filter into a named Schmitt gate), LED
+ * driver, and the NPN and logic-level MOSFET load switches. Stateless.
  */
 final class SignalPlans {
 
@@ -49,12 +53,22 @@ final class SignalPlans {
             vout = vin / 2;
         }
         k.b.title("Voltage divider " + Eng.num(vin) + " V to " + Eng.num(vout) + " V");
-        VoltageDivider.Design d = VoltageDivider.design(vin, vout, dev.kirchhoff.agents.recipes.ESeries.E24);
+        boolean scaling = k.value(Quantity.INPUT_VOLTAGE).isPresent() && k.value(Quantity.OUTPUT_VOLTAGE).isPresent();
+        VoltageDivider.Design d = scaling
+                ? VoltageDivider.designForSignal(vin, vout, ESeries.E24)
+                : VoltageDivider.design(vin, vout, ESeries.E24);
+        if (scaling) {
+            k.b.note("scales " + Eng.num(vin) + " V to " + Eng.num(d.vout()) + " V (" + Eng.num(vout) + " V asked, "
+                    + Eng.percent(ESeries.error(vout, d.vout())) + ") with "
+                    + Eng.human(d.r1().chosen(), "Ω") + " over " + Eng.human(d.r2().chosen(), "Ω") + ", "
+                    + Eng.human(d.r1().chosen() + d.r2().chosen(), "Ω") + " in all");
+        }
         k.supply("VIN", vin, "the input voltage to divide");
         String r1 = k.resistor("VIN", "VOUT", d.r1().chosen(), "top of the divider");
         String r2 = k.resistor("VOUT", Kit.GND, d.r2().chosen(), "bottom of the divider");
         k.compute(d.computations(r1, r2));
-        k.b.why("divider", "Vout = Vin · R2/(R1 + R2) gives " + Eng.num(d.vout()) + " V; R2 of 10-100 kΩ keeps the "
+        k.b.why("divider", "Vout = Vin · R2/(R1 + R2) gives " + Eng.num(d.vout()) + " V; " + (scaling
+                        ? "R1 + R2 of 10-100 kΩ for a signal keeps the " : "R2 of 10-100 kΩ keeps the ")
                         + "idle current at " + Eng.human(d.currentAmps(), "A") + " while the output's Thevenin resistance, "
                         + Eng.human(d.theveninOhms(), "Ω") + ", stays low enough for a high-impedance input",
                 "Horowitz & Hill §1.2.3: Thevenin equivalent R1 ∥ R2");
@@ -63,6 +77,11 @@ final class SignalPlans {
     }
 
     static void filter(Kit k, RecipeKind kind) {
+        Optional<Part> button = k.named(Kit.kind(ModelKind.SWITCH));
+        if (kind == RecipeKind.RC_LOW_PASS && button.isPresent()) {
+            debounce(k, button.get());
+            return;
+        }
         boolean inductive = kind == RecipeKind.RL_LOW_PASS || kind == RecipeKind.RL_HIGH_PASS;
         boolean low = kind == RecipeKind.RC_LOW_PASS || kind == RecipeKind.RL_LOW_PASS;
         double fc = k.value(Quantity.CUTOFF).or(() -> k.value(Quantity.FREQUENCY)).orElseGet(() -> {
@@ -92,6 +111,104 @@ final class SignalPlans {
                 "Horowitz & Hill §1.7");
     }
 
+    /** The least time a debounced button must stay pressed before the output follows, seconds. */
+    static final double DEBOUNCE = 0.010;
+    /** The pull-up of a debounced button, ohms. */
+    static final double DEBOUNCE_PULL_UP = 10e3;
+    /** The capacitor of the debounce filter, farads (ceramic). */
+    static final double DEBOUNCE_FARADS = 470e-9;
+
+    /** A Schmitt-trigger inverter package: gates 1A→1Y, 2A→2Y, … with a comparator model of one gate. */
+    static boolean isSchmittGate(Part p) {
+        return Kit.kind(ModelKind.COMPARATOR).test(p) && p.pin("1A").isPresent() && p.pin("1Y").isPresent()
+                && p.model().pinOrder().size() < 5;
+    }
+
+    /**
+     * A hardware debounced push button: pull-up to VCC, the button to ground, a series resistor and a capacitor to
+     * ground that the contacts' bounce cannot move across the thresholds, into a Schmitt-trigger input (the named
+     * 74HC14-style gate, unused inputs to ground) whose hysteresis gives one clean edge. Without a Schmitt gate the
+     * RC node is the output, with a note.
+     */
+    static void debounce(Kit k, Part button) {
+        Optional<Part> schmitt = k.named(SignalPlans::isSchmittGate);
+        double vcc = k.value(Quantity.INPUT_VOLTAGE).or(k::supplyVolts).orElseGet(() -> {
+            k.b.note("no supply given: using 5 V");
+            return 5.0;
+        });
+        if (schmitt.isPresent() && schmitt.get().supply() != null && schmitt.get().supply().max() != null
+                && (vcc > schmitt.get().supply().max() || vcc < schmitt.get().supply().min())) {
+            k.b.note(Eng.num(vcc) + " V is outside the " + schmitt.get().id() + "'s " + Eng.num(schmitt.get().supply()
+                    .min()) + "-" + Eng.num(schmitt.get().supply().max()) + " V: using 5 V");
+            vcc = 5.0;
+        }
+        double vtPlus = schmitt.map(p -> Kit.param(p, "vtPlus", 0.5 * 5.0)).orElse(0.6 * vcc) * vcc / 5.0;
+        double vtMinus = schmitt.map(p -> Kit.param(p, "vtMinus", 0.32 * 5.0)).orElse(0.3 * vcc) * vcc / 5.0;
+        // twice the contacts' bounce time (5 ms for a tactile switch), at least 10 ms, unless the request says
+        double t = k.value(Quantity.DURATION).orElse(Math.max(DEBOUNCE, 2 * Kit.param(button, "bounceTime", 0.005)));
+        double c = DEBOUNCE_FARADS;
+        double pressLn = Math.log(vcc / vtMinus);
+        Pick r2 = Pick.atLeast(t / (c * pressLn),
+                ESeries.E12);
+        double r1 = DEBOUNCE_PULL_UP;
+        double press = r2.chosen() * c * pressLn;
+        double release = (r1 + r2.chosen()) * c * Math.log(vcc / (vcc - vtPlus));
+        k.b.title("Debounced push button (RC" + (schmitt.isPresent() ? " + " + schmitt.get().id() : "") + "), "
+                + Eng.human(press, "s"));
+        k.supply("VCC", vcc, "supply");
+        String pu = k.resistor("VCC", "BTN", r1, "pull-up: the input is high while the button is open");
+        String sw = k.b.nextRef("SW");
+        k.b.part(sw, button.id(), "the button, pulls BTN to ground when pressed");
+        k.b.connect("BTN", sw + ":" + button.model().pinOrder().get(0));
+        k.b.connect(Kit.GND, sw + ":" + button.model().pinOrder().get(1));
+        String rs = k.resistor("BTN", "RC", r2.chosen(), "filter resistor: the capacitor discharges through it");
+        String cap = k.capacitor("RC", Kit.GND, c, "filter capacitor: bounces shorter than the time constant "
+                + "cannot move it across the thresholds");
+        k.b.compute(new DesignPlan.Computation(pu, "resistance", "pull-up, 10 kΩ by convention",
+                r1, r1, "", Eng.human(vcc / r1, "A") + " while pressed"));
+        k.b.compute(r2.computation(rs, "resistance", "R2 = t / (C · ln(VCC/VT−)) = " + Eng.human(t, "s") + " / ("
+                + Eng.human(c, "F") + " · ln(" + Eng.num(vcc) + "/" + Eng.num(vtMinus) + "))",
+                "pressed: RC falls to VT− after " + Eng.human(press, "s")));
+        k.b.compute(new DesignPlan.Computation(cap, "capacitance", "t_release = (R1 + R2) · C · "
+                + "ln(VCC/(VCC − VT+))", c, c, "", "released: RC rises to VT+ after " + Eng.human(release, "s")));
+        double fc = 1 / (2 * Math.PI * r2.chosen() * c);
+        k.b.compute(new DesignPlan.Computation(rs, "cut-off", "fc = 1/(2π · R2 · C) = 1/(2π · "
+                + Eng.human(r2.chosen(), "Ω") + " · " + Eng.human(c, "F") + ")", fc, fc, "", "low-pass corner "
+                + Eng.human(fc, "Hz") + ": bounce (kHz) is filtered, a press (tens of ms) passes"));
+        if (schmitt.isPresent()) {
+            Part g = schmitt.get();
+            String u = k.b.nextRef("U");
+            k.b.part(u, g.id(), "Schmitt-trigger inverter: one clean edge from the slow RC voltage");
+            k.b.connect("VCC", u + ":VCC");
+            k.b.connect(Kit.GND, u + ":GND");
+            k.decouple("VCC", u);
+            k.b.connect("RC", u + ":1A");
+            k.b.connect("OUT", u + ":1Y");
+            for (int n = 2; n <= 8 && g.pin(n + "A").isPresent(); n++) {
+                k.b.connect(Kit.GND, u + ":" + n + "A");
+            }
+            k.b.why("Schmitt trigger", "the RC node moves slowly; the " + g.id() + "'s hysteresis (VT+ "
+                            + Eng.num(vtPlus) + " V, VT− " + Eng.num(vtMinus) + " V) turns it into one clean edge; OUT "
+                            + "is high while the button is pressed (the gate inverts); unused inputs are grounded so "
+                            + "they do not float and oscillate",
+                    g.id() + ": VT+ " + Eng.num(vtPlus) + " V, VT− " + Eng.num(vtMinus) + " V at " + Eng.num(vcc) + " V",
+                    "TI SCLA011: unused CMOS inputs must be tied high or low");
+        } else {
+            k.b.note("no Schmitt-trigger gate named: RC is the debounced signal; feed it to a Schmitt input "
+                    + "(74HC14) so the slow edge gives one clean transition");
+        }
+        k.b.why("debounce", "contacts bounce for about " + Eng.human(Kit.param(button, "bounceTime", 0.005), "s")
+                        + "; " + cap + " through " + rs + " (pressed) and " + pu + " + " + rs + " (released) takes "
+                        + Eng.human(press, "s") + " / " + Eng.human(release, "s") + " to cross the thresholds, longer "
+                        + "than the bounce", button.id() + ": bounce " + Eng.human(Kit.param(button, "bounceTime",
+                        0.005), "s"), "J. Ganssle, 'A Guide to Debouncing' (2008)");
+    }
+
+    /** Below this much headroom above Vf the LED current is set with a lowered Vf, volts. */
+    static final double LOW_HEADROOM = 0.5;
+    /** How much less than its rated Vf an LED drops at a fraction of its rated current, volts. */
+    static final double VF_AT_LOW_CURRENT = 0.2;
+
     static void led(Kit k) {
         Part led = k.named(Kit.kind(ModelKind.LED)).orElseGet(() -> {
             k.b.note("no LED colour named: using a red 5 mm LED");
@@ -109,12 +226,20 @@ final class SignalPlans {
             k.b.note("no LED current given: using 75 % of its rated " + Eng.human(nominal, "A"));
             return 0.75 * nominal;
         });
-        if (vs <= vf + 0.3) {
-            k.b.note(Eng.num(vs) + " V is too close to the LED's forward voltage (" + Eng.num(vf)
-                    + " V) to set its current with a resistor: using 5 V");
+        double vfUsed = vf;
+        if (vs < vf) {
+            k.b.note(Eng.num(vs) + " V is below the LED's forward voltage (" + Eng.num(vf)
+                    + " V): it would barely light; using 5 V");
             vs = Math.max(5.0, vf + 1.5);
+        } else if (vs < vf + LOW_HEADROOM) {
+            // the rated Vf is at the rated current; at the lower current asked the LED drops a little less, and
+            // designing for that errs towards less current, never more
+            vfUsed = vf - VF_AT_LOW_CURRENT;
+            k.b.note("only " + Eng.num(vs - vfUsed) + " V is left across the resistor at " + Eng.num(vs)
+                    + " V: the current depends strongly on the LED's Vf spread (designed for Vf "
+                    + Eng.num(vfUsed) + " V, so it errs low); a constant-current driver holds it exactly");
         }
-        LedDriver.Design d = LedDriver.design(vs, vf, target, ifMax);
+        LedDriver.Design d = LedDriver.design(vs, vfUsed, target, ifMax);
         if (d.clamped()) {
             k.b.note(Eng.human(target, "A") + " is above the LED's rating (" + Eng.human(ifMax, "A")
                     + " ifMax): designed for " + Eng.human(ifMax, "A"));

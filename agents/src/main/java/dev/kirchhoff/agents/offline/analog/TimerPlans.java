@@ -1,17 +1,24 @@
 package dev.kirchhoff.agents.offline.analog;
 
+import dev.kirchhoff.agents.DesignPlan;
 import dev.kirchhoff.agents.Quantity;
+import dev.kirchhoff.agents.recipes.ESeries;
 import dev.kirchhoff.agents.recipes.Eng;
 import dev.kirchhoff.agents.recipes.LedDriver;
+import dev.kirchhoff.agents.recipes.Pick;
 import dev.kirchhoff.agents.recipes.Timer555;
 import dev.kirchhoff.knowledge.ModelKind;
 import dev.kirchhoff.knowledge.Part;
 import dev.kirchhoff.schematic.model.ComponentKind;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Plans for the 555 timer: the astable (R1, R2, C, 10 nF on CONTROL, RESET tied high) and the monostable
- * (R, C, a push button with pull-up on TRIGGER), each with an LED on the output and the supply decoupled.
- * Stateless.
+ * (R, C, a push button with pull-up on TRIGGER), each with an LED on the output (the astable drives a named passive
+ * buzzer or speaker instead, through a current-limiting resistor and, for a speaker, a coupling capacitor) and the
+ * supply decoupled. Stateless.
  */
 final class TimerPlans {
 
@@ -73,6 +80,58 @@ final class TimerPlans {
                 + "computed from that, not from VCC", "ne555: output high about VCC − 1.7 V");
     }
 
+    /** The most current the 555's output is asked to give a speaker or buzzer, amperes (it is rated 200 mA). */
+    static final double SOUND_CURRENT = 0.1;
+
+    /**
+     * A passive buzzer or a speaker on the timer's output through a series resistor that limits the current: a
+     * buzzer (tens of ohms, rated for a DC square wave) directly, a speaker through a coupling capacitor as well, so
+     * no DC flows in its voice coil.
+     */
+    private static void outputSound(Kit k, String u, double vcc, Part p, double hz) {
+        double high = vcc - 1.7;
+        double coil = Kit.param(p, "resistance", 8);
+        boolean speaker = Kit.param(p, "power", 0) > 0 || coil < 12;
+        double rated = p.current() != null && p.current().typical() != null ? p.current().typical() : SOUND_CURRENT;
+        double target = speaker ? SOUND_CURRENT : Math.min(SOUND_CURRENT, 1.5 * rated);
+        double exact = Math.max(0, high / target - coil);
+        Pick r = Pick.atLeast(Math.max(exact, 10),
+                ESeries.E12);
+        // at a 50 % duty the resistor averages half of I²R: keep it within a plain 0.25 W resistor (with margin)
+        while (Math.pow(high / (r.chosen() + coil), 2) * r.chosen() / 2 > 0.8 * PowerPlans.SMALL_RESISTOR_WATTS) {
+            r = new Pick(exact, ESeries.E12.atLeast(
+                    r.chosen() * 1.01), ESeries.E12);
+        }
+        double i = high / (r.chosen() + coil);
+        double pr = i * i * r.chosen() / 2;
+        k.b.connect("OUT", u + ":OUT");
+        String rs = k.resistor("OUT", speaker ? "SND_R" : "SND", r.chosen(), "limits the " + (speaker ? "speaker"
+                : "buzzer") + " current");
+        String ref = k.b.nextRef(speaker ? "LS" : "BZ");
+        k.b.part(ref, p.id(), "sounds at " + Eng.human(hz, "Hz"));
+        if (speaker) {
+            double c = 100e-6;
+            String cc = k.capacitor("SND_R", "SND", c, "coupling capacitor: no DC in the voice coil");
+            k.b.compute(new DesignPlan.Computation(cc, "capacitance", "C ≥ 1/(2π · f · (R + Rcoil)"
+                    + ") ÷ 5 = 1/(2π · " + Eng.human(hz, "Hz") + " · " + Eng.human(r.chosen() + coil, "Ω") + ")/5",
+                    1 / (2 * Math.PI * hz * (r.chosen() + coil)) / 5, c, "", "its reactance at " + Eng.human(hz, "Hz")
+                    + " is small next to " + Eng.human(r.chosen() + coil, "Ω")));
+        }
+        k.b.connect("SND", ref + ":" + p.pins().get(0).name());
+        k.b.connect(Kit.GND, ref + ":" + p.pins().get(1).name());
+        k.compute(List.of(r.computation(rs, "resistance", "R = VOH/I − Rcoil = " + Eng.num(high) + " V / "
+                + Eng.human(target, "A") + " − " + Eng.human(coil, "Ω") + ", raised until I²R/2 ≤ 0.2 W",
+                Eng.human(i, "A") + " peak, " + Eng.human(pr, "W") + " average in R")));
+        k.b.why("sound output", "the square wave from OUT (high about VCC − 1.7 V = " + Eng.num(high) + " V) drives the "
+                        + p.name().split(",")[0] + " through " + rs + ", which keeps the peak current at "
+                        + Eng.human(i, "A") + ", inside the 555's 200 mA" + (speaker ? "; the capacitor blocks DC"
+                        : ""), "ne555: output current 200 mA max",
+                p.id() + ": " + Eng.human(coil, "Ω") + " coil");
+        if (pr > 0.125) {
+            k.b.note(rs + " dissipates " + Eng.human(pr, "W") + ": use a " + (pr > 0.25 ? "1 W" : "0.5 W") + " part");
+        }
+    }
+
     static void astable(Kit k) {
         double vcc = vcc(k);
         double f = k.value(Quantity.FREQUENCY).orElseGet(() -> {
@@ -93,7 +152,11 @@ final class TimerPlans {
         k.b.connect("DIS", u + ":DISCH");
         k.b.connect("THR", u + ":THRES", u + ":TRIG");
         k.compute(d.computations(r1, r2, c));
-        outputLed(k, u, vcc);
+        Optional<Part> sounder = k.named(AmplifierPlans::isSpeaker);
+        sounder.ifPresent(p -> outputSound(k, u, vcc, p, d.frequency()));
+        if (sounder.isEmpty() || k.named(Kit.kind(ModelKind.LED)).isPresent()) {
+            outputLed(k, u, vcc);
+        }
         k.b.why("timing", "the capacitor charges through R1 + R2 and discharges through R2 between 1/3 and 2/3 VCC: "
                         + "f = 1.44/((R1 + 2R2)·C) = " + Eng.human(d.frequency(), "Hz") + ", independent of VCC",
                 "TI NE555 datasheet SLFS022 §8.3.2");

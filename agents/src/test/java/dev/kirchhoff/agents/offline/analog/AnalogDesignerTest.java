@@ -328,7 +328,7 @@ class AnalogDesignerTest {
 
     @Test
     void comparatorWithHysteresisFeedsItsOutputBack() throws Exception {
-        DesignPlan plan = Bench.of(RecipeKind.COMPARATOR).prompt("comparator with hysteresis at 2.5 V")
+        DesignPlan plan = Bench.of(RecipeKind.COMPARATOR).with(Constraint.HYSTERESIS)
                 .value(Quantity.THRESHOLD_VOLTAGE, 2.5).plan();
         assertThat(Bench.pins(plan, "HYS")).contains("U1:1IN+").hasSize(3);
         assertThat(plan.computations()).anySatisfy(x -> assertThat(x.resultNote()).contains("rising")

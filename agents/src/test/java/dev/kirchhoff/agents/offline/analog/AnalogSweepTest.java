@@ -65,7 +65,28 @@ class AnalogSweepTest {
                 () -> Bench.of(RecipeKind.LIION_CHARGER).value(Quantity.CURRENT, 5),
                 () -> Bench.of(RecipeKind.REGULATED_DC_SUPPLY).value(Quantity.OUTPUT_VOLTAGE, 12).value(Quantity.CURRENT, 2),
                 () -> Bench.of(RecipeKind.RC_LOW_PASS).value(Quantity.CUTOFF, 1e6),
-                () -> Bench.of(RecipeKind.RL_HIGH_PASS).value(Quantity.FREQUENCY, 0.5));
+                () -> Bench.of(RecipeKind.RL_HIGH_PASS).value(Quantity.FREQUENCY, 0.5),
+                () -> Bench.of(RecipeKind.ZENER_REGULATOR).part("zener-1n4733a", PartRole.ANALOG)
+                        .value(Quantity.INPUT_VOLTAGE, 30).value(Quantity.CURRENT, 0.05),
+                () -> Bench.of(RecipeKind.ZENER_REGULATOR).value(Quantity.OUTPUT_VOLTAGE, 3.3)
+                        .value(Quantity.INPUT_VOLTAGE, 4),
+                () -> Bench.of(RecipeKind.COMPARATOR).part("lm358", PartRole.ANALOG).part("ldr", PartRole.INPUT)
+                        .part("led-green", PartRole.INDICATOR).with(Constraint.HYSTERESIS).supply(Supply.Kind.BENCH, 12.0),
+                () -> Bench.of(RecipeKind.COMPARATOR).part("ldr", PartRole.INPUT).supply(Supply.Kind.BENCH, 3.3),
+                () -> Bench.of(RecipeKind.INVERTING_AMPLIFIER).part("lm386", PartRole.ANALOG)
+                        .value(Quantity.GAIN, 35).supply(Supply.Kind.BENCH, 15.0),
+                () -> Bench.of(RecipeKind.VOLTAGE_FOLLOWER).part("speaker-8-ohm", PartRole.LOAD),
+                () -> Bench.of(RecipeKind.ASTABLE_555).part("speaker-8-ohm", PartRole.LOAD)
+                        .part("led-blue", PartRole.INDICATOR).supply(Supply.Kind.BENCH, 15.0),
+                () -> Bench.of(RecipeKind.MONOSTABLE_555).part("fuse", PartRole.POWER).value(Quantity.CURRENT, 3),
+                () -> Bench.of(RecipeKind.BUCK_CONVERTER).part("fuse", PartRole.POWER),
+                () -> Bench.of(RecipeKind.REGULATED_DC_SUPPLY).part("fuse", PartRole.POWER).part("1n4007", PartRole.ANALOG),
+                () -> Bench.of(RecipeKind.RC_LOW_PASS).part("push-button", PartRole.INPUT).supply(Supply.Kind.BENCH, 3.3),
+                () -> Bench.of(RecipeKind.RC_LOW_PASS).part("push-button", PartRole.INPUT).part("74hc14", PartRole.ANALOG)
+                        .supply(Supply.Kind.BENCH, 12.0),
+                () -> Bench.of(RecipeKind.LED_DRIVER).part("74hc14", PartRole.ANALOG).part("lm386", PartRole.ANALOG),
+                () -> Bench.of(RecipeKind.VOLTAGE_DIVIDER).value(Quantity.INPUT_VOLTAGE, 400).value(Quantity.OUTPUT_VOLTAGE, 1),
+                () -> Bench.of(RecipeKind.NON_INVERTING_AMPLIFIER).part("74hc14", PartRole.ANALOG).value(Quantity.GAIN, 6));
     }
 
     @ParameterizedTest
