@@ -6,6 +6,7 @@ import dev.kirchhoff.agents.DesignException;
 import dev.kirchhoff.agents.DesignValue;
 import dev.kirchhoff.agents.PartRequest;
 import dev.kirchhoff.agents.PartRole;
+import dev.kirchhoff.agents.PinWish;
 import dev.kirchhoff.agents.Quantity;
 import dev.kirchhoff.agents.RecipeKind;
 import dev.kirchhoff.agents.Requirements;
@@ -18,6 +19,7 @@ import dev.kirchhoff.retrieval.PartSearch;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  * ending in a part noun ("distance sensor", "TFT display") are looked up through {@link PartSearch} and accepted only
  * when a curated part of the right category fits their words; numbers become SI values whose meaning comes from the
  * words around them; the supply, constraints and analog building block come from the reviewable patterns in this
- * package's resources. When peripherals need a controller and none is named, a default board is added and said so.
+ * package's resources; board pins asked for ("LED on pin 13") become {@link PinWish}es of the part named before them.
+ * When peripherals need a controller and none is named, a default board is added and said so.
  * Immutable and thread-safe (search results are cached per phrase).
  *
  * <pre>{@code
@@ -52,6 +55,16 @@ public final class OfflineIdentifier implements ComponentIdentifier {
 
     static final String DEFAULT_BOARD = "arduino-uno-r3";
     static final String WIRELESS_BOARD = "esp32-devkit-v1";
+    /** Words of circuits (not of parts) a misspelling may be corrected to: "devider", "amplifer", "resister". */
+    static final Set<String> CIRCUIT_WORDS = Set.of("divider", "oscillator", "amplifier", "amplify", "resistor",
+            "resistors", "capacitor", "capacitors", "comparator", "regulator", "transistor", "inverting",
+            "threshold", "hysteresis", "rectifier", "transformer", "frequency", "voltage", "schmitt", "zener",
+            "astable", "monostable", "follower", "filter", "supply", "battery", "potentiometer", "inductor",
+            "cutoff", "blinking", "reference", "summing", "buffer");
+    static final String ACTIVE_BUZZER = "buzzer-active";
+    static final String PASSIVE_BUZZER = "buzzer-passive";
+    static final String ZENER = "zener-1n4733a";
+    static final String DEFAULT_OP_AMP = "lm358";
 
     private static final Pattern ACTIVITY = Pattern.compile(
             "\\b(blink\\w*|flash\\w*|fade\\w*|fading|dim\\w*|program\\w*|code|sketch|toggle\\w*|control\\w*|pwm)\\b");
@@ -62,7 +75,13 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             "i2c|i2s|co2|eco2|mp3|mp4|3v3|5v0|1v8|rs485|rs232|usb[23]|[234]g|[23]d|\\d+x\\d+|x\\d+|\\d+x"
                     + "|\\d+(st|nd|rd|th|mm|cm|m|g|kg|in|inch|ch|pin|pins|bit|bits|channel|channels|way|digit|digits"
                     + "|axis|dof|d|s|p|v|ma|ah|mah|wh|kb|mb|gb|k|hz|khz|mhz|px|fps|bpm|rpm|vac|vdc|deg|c|f|nm)"
-                    + "|[a-z]\\d|v\\d+(\\.\\d+)?|rev\\d+|r\\d|gen\\d|mk\\d|ver\\d+");
+                    + "|[a-z]\\d|v\\d+(\\.\\d+)?|rev\\d+|r\\d|gen\\d|mk\\d|ver\\d+"
+                    // bus, peripheral and pin names of a board, not parts ("I2C0", "Serial2", "GPIO4", "PA5")
+                    + "|i2c\\d|i2s\\d|spi\\d|[hvf]spi\\d?|serial\\d|u?s?art\\d|adc\\d|dac\\d|twi\\d|can\\d"
+                    + "|timer\\d|tim\\d{1,2}|pwm\\d{1,2}|int\\d|pcint\\d{1,2}|[adp]\\d{1,2}|gpio\\d{1,2}|gp\\d{1,2}"
+                    + "|io\\d{1,2}|p[a-k]\\d{1,2}|pin\\d{1,2}|ch\\d{1,2}"
+                    // file formats and everyday alphanumerics
+                    + "|mp[34]s?|m4a|wavs?|jpe?gs?|pngs?|h26[45]|[48]k|\\d{3,4}p|\\d+s\\d*p?");
 
     private final KnowledgeBase kb;
     private final PartSearch search;
@@ -85,7 +104,11 @@ public final class OfflineIdentifier implements ComponentIdentifier {
         this.search = search;
         this.lexicon = Lexicon.bundled();
         this.names = new PartNames(kb, lexicon);
-        this.spelling = new Spelling(names.nameWords(), names.knownWords());
+        Set<String> targets = new HashSet<>(names.nameWords());
+        targets.addAll(CIRCUIT_WORDS);
+        Set<String> known = new HashSet<>(names.knownWords());
+        known.addAll(CIRCUIT_WORDS);
+        this.spelling = new Spelling(targets, known);
         this.values = new ValueReader(lexicon);
         this.supplies = new SupplyReader(kb, lexicon);
     }
@@ -169,6 +192,15 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             if (recipe == RecipeKind.ASTABLE_555 && flat.matches(".*\\b(one shot|monostable|delay)\\b.*")) {
                 recipe = RecipeKind.MONOSTABLE_555;
             }
+            partsOfTheBuildingBlock(parts, recipe, free);
+            if (recipe != null && !hasBoard) {
+                for (int i = 0; i < parts.size(); i++) {
+                    PartRequest p = parts.get(i);
+                    if (p.role() == PartRole.PERIPHERAL) {
+                        parts.set(i, new PartRequest(p.id(), p.quantity(), p.phrase(), PartRole.ANALOG, p.defaulted()));
+                    }
+                }
+            }
             if ((recipe == RecipeKind.UNREGULATED_DC_SUPPLY || recipe == RecipeKind.REGULATED_DC_SUPPLY)
                     && !supply.isSpecified()) {
                 supply = new Supply(Supply.Kind.MAINS, 230.0, "a DC supply from a transformer runs from the mains");
@@ -189,6 +221,12 @@ public final class OfflineIdentifier implements ComponentIdentifier {
                 }
             }
 
+            if (recipe == RecipeKind.VOLTAGE_DIVIDER && flat.contains(" adc ")
+                    && designValues.stream().noneMatch(v -> v.quantity() == Quantity.OUTPUT_VOLTAGE)) {
+                designValues.add(new DesignValue(Quantity.OUTPUT_VOLTAGE, 3.3, "the adc"));
+                notes.add("no board named: the divider brings the voltage down to 3.3 V, safe for the ADC of both"
+                        + " 3.3 V and 5 V boards; name the board to use its full range");
+            }
             if (supply.volts() != null) {
                 double sv = supply.volts();
                 designValues.sort((a, b) -> Boolean.compare(ValueMeanings.isSupplyValue(b, sv),
@@ -234,11 +272,64 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             }
             parts.sort((a, b) -> Boolean.compare(b.role() == PartRole.BOARD, a.role() == PartRole.BOARD));
 
+            List<PinWish> pinWishes = PinWishes.read(tokens, ownerId, id -> {
+                String role = roleOf(id);
+                return !role.equals("BOARD") && !role.equals("SUPPORT");
+            });
+            for (PinWish w : pinWishes) {
+                notes.add("pin wish: " + w.partId() + " on board pin " + w.boardPin() + " from \"" + w.phrase() + "\"");
+            }
             List<String> all = summary(notes, parts, supply, designValues, constraints, recipe, unresolved);
-            return new Requirements(prompt, parts, supply, designValues, constraints, recipe, all, unresolved);
+            return new Requirements(prompt, parts, supply, designValues, constraints, recipe, all, unresolved,
+                    pinWishes);
         }
 
         // ---------------------------------------------------------------- supply, constraints, recipe
+
+        /**
+         * The parts a building block implies or changes: a 555 sounds a buzzer by driving it with its square wave,
+         * which only a passive buzzer turns into a tone; a zener regulator needs a zener (the curated one when the
+         * voltage fits or is not given); an op-amp named in words next to a board is the common single-supply LM358.
+         */
+        private void partsOfTheBuildingBlock(List<PartRequest> parts, RecipeKind recipe, String free) {
+            boolean timer = recipe == RecipeKind.ASTABLE_555 || recipe == RecipeKind.MONOSTABLE_555
+                    || parts.stream().anyMatch(p -> p.id().equals("ne555"));
+            for (int i = 0; i < parts.size(); i++) {
+                PartRequest p = parts.get(i);
+                if (timer && p.id().equals(ACTIVE_BUZZER) && !p.phrase().contains("active")
+                        && kb.part(PASSIVE_BUZZER).isPresent()) {
+                    parts.set(i, PartRequest.of(PASSIVE_BUZZER, p.quantity(), p.phrase(), p.role()));
+                    notes.add("\"" + p.phrase() + "\" driven by a 555: " + PASSIVE_BUZZER + " (an active buzzer has its"
+                            + " own oscillator and would only click at the 555's frequency)");
+                }
+            }
+            if (recipe == RecipeKind.ZENER_REGULATOR && kb.part(ZENER).isPresent()
+                    && parts.stream().noneMatch(p -> p.id().startsWith("zener"))) {
+                Matcher out = Pattern.compile("\\b(\\d+(?:\\.\\d+)?) v\\b").matcher(flat);
+                List<Double> volts = new ArrayList<>();
+                while (out.find()) {
+                    volts.add(Double.parseDouble(out.group(1)));
+                }
+                // the smallest voltage is the zener's; a single large one is only the input
+                double least = volts.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+                boolean fits = volts.isEmpty() || volts.size() == 1 && least > 5.8 || Math.abs(least - 5.1) < 0.15;
+                if (fits) {
+                    parts.add(PartRequest.of(ZENER, 1, "zener", PartRole.ANALOG));
+                    notes.add("zener: " + ZENER + " (5.1 V, 1 W)");
+                } else {
+                    notes.add("no curated zener for the voltage asked: the designer picks the zener voltage");
+                }
+            }
+            boolean board = parts.stream().anyMatch(p -> p.role() == PartRole.BOARD);
+            boolean opAmpNamed = parts.stream().anyMatch(p -> lexicon.partRecipes.get(p.id()) != null
+                    && lexicon.partRecipes.get(p.id()).name().endsWith("AMPLIFIER"));
+            if (board && !opAmpNamed && kb.part(DEFAULT_OP_AMP).isPresent()
+                    && Pattern.compile("\\b(op ?amps?|opamps?|operational amplifiers?)\\b").matcher(free).find()) {
+                parts.add(PartRequest.of(DEFAULT_OP_AMP, 1, "op amp", PartRole.ANALOG));
+                notes.add("op amp: " + DEFAULT_OP_AMP + " (single supply, inputs and output near ground; name another"
+                        + " op amp to change it)");
+            }
+        }
 
         private Set<Constraint> readConstraints() {
             Set<Constraint> out = EnumSet.noneOf(Constraint.class);

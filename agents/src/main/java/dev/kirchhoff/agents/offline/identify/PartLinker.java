@@ -26,6 +26,14 @@ import java.util.regex.Pattern;
 final class PartLinker {
 
     private static final Set<String> COLOURS = Set.of("red", "green", "blue", "yellow", "white");
+    /** "SG90s", "DS18B20s": a part number with a plural s. */
+    private static final Pattern PLURAL_NUMBER = Pattern.compile("[a-z0-9]*\\d[a-z0-9]*s");
+    private static final Pattern REFERENCE_LIKE = Pattern.compile("\\b[rcl]\\d{1,2} ?=");
+    /** Words after a number that make it a size, not a count ("two channel relay", "4 digit display"). */
+    private static final Set<String> MEASURE_WORDS = Set.of("channel", "channels", "ch", "way", "digit", "digits",
+            "axis", "bit", "bits", "pin", "pins", "port", "ports", "key", "keys", "gang", "wire", "inch", "segment",
+            "row", "rows");
+    private static final Pattern CHANNELS = Pattern.compile(".*-(\\d+)ch");
     private static final Set<String> COORDINATORS = Set.of("and", "or", ",", "/", "&", "plus");
     private static final Set<String> VERB_FOLLOWERS = Set.of("a", "an", "the", "on", "off", "it", "them", "this",
             "that", "my", "its", "some", "between", "from", "to", "up", "down");
@@ -85,7 +93,65 @@ final class PartLinker {
         linkNames();
         linkColours();
         linkHeads();
+        preferVariants();
+        splitColourLists();
         linkMeasurands();
+    }
+
+    /**
+     * "three LEDs (red, green, blue)", "LEDs: red and yellow": a colour list right after an LED phrase makes one LED
+     * of each colour instead of several of the default colour.
+     */
+    private void splitColourLists() {
+        for (int i = found.size() - 1; i >= 0; i--) {
+            Found f = found.get(i);
+            if (!f.id.startsWith("led-")) {
+                continue;
+            }
+            int k = f.to;
+            while (k < n && owner[k] < 0 && (tokens.get(k).typed().equals("(") || tokens.get(k).typed().equals(":")
+                    || Set.of("in", "colored", "coloured", "colours", "colors", "one", "each").contains(
+                    tokens.get(k).text()))) {
+                k++;
+            }
+            List<String> colours = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            while (k < n && owner[k] < 0) {
+                String w = tokens.get(k).text();
+                if (kb.part("led-" + w).isPresent() && Character.isLetter(w.charAt(0))) {
+                    colours.add(w);
+                    at.add(k);
+                } else if (!COORDINATORS.contains(w) && !w.equals("a") && !w.equals("one")) {
+                    break;
+                }
+                k++;
+            }
+            if (colours.size() < 2 || k > f.to + 12) {
+                continue;
+            }
+            found.remove(i);
+            for (int j = f.from; j < f.to; j++) {
+                owner[j] = -1;
+                ownerId[j] = null;
+            }
+            for (int c = 0; c < colours.size(); c++) {
+                int tok = at.get(c);
+                int index = found.size();
+                found.add(new Found("led-" + colours.get(c), tok, tok + 1, 1, "colour listed after an LED phrase"));
+                owner[tok] = index;
+                ownerId[tok] = "led-" + colours.get(c);
+            }
+            // indices in owner[] moved: rebuild them from the list
+            Arrays.fill(owner, -1);
+            for (int x = 0; x < found.size(); x++) {
+                Found g = found.get(x);
+                for (int j = g.from; j < g.to; j++) {
+                    if (ownerId[j] != null && ownerId[j].equals(g.id) && owner[j] < 0) {
+                        owner[j] = x;
+                    }
+                }
+            }
+        }
     }
 
     /** Puts the parts in prompt order and drops defaults and second names made redundant by a specific name. */
@@ -93,6 +159,25 @@ final class PartLinker {
         found.sort((a, b) -> Integer.compare(a.from, b.from));
         dropRedundantDefaults();
         mergeAdjacent();
+    }
+
+    private boolean isBoard(String id) {
+        return kb.part(id).map(p -> p.category() == Category.BOARD).orElse(false);
+    }
+
+    /** True when the prompt uses reference designators ("R1", "C2") or gives the token a value ("C3 = 10 uF"). */
+    private boolean referencesNamed(int at) {
+        if (at + 1 < n && (tokens.get(at + 1).text().equals("=") || valueToken[at + 1]
+                || Set.of("is", "of", "value").contains(tokens.get(at + 1).text()))) {
+            return true;
+        }
+        int refs = 0;
+        for (Token t : tokens) {
+            if (t.text().matches("(r|c|l|q|s|k|j|sw)\\d{1,2}")) {
+                refs++;
+            }
+        }
+        return refs > 1;
     }
 
     private boolean isCurated(String id) {
@@ -147,7 +232,8 @@ final class PartLinker {
                 return null;
             }
             plain.append(KnowledgeBase.normalize(t));
-            singular.append(KnowledgeBase.normalize(tokens.get(k).isWord() ? Spelling.singular(t) : t));
+            singular.append(KnowledgeBase.normalize(tokens.get(k).isWord() ? Spelling.singular(t)
+                    : PLURAL_NUMBER.matcher(t).matches() ? t.substring(0, t.length() - 1) : t));
         }
         if (plain.length() < 2) {
             return null;
@@ -158,6 +244,16 @@ final class PartLinker {
         }
         // a single short token is a name only when written as such ("uno"), not a number ("12")
         if (id != null && to - from == 1 && tokens.get(from).isInteger() && plain.length() < 3) {
+            return null;
+        }
+        // "1 mega ohm": a number's unit prefix, not the Mega board
+        if (id != null && to - from == 1 && from > 0 && to < n && tokens.get(from - 1).text().matches("\\d+(\\.\\d+)?")
+                && (lexicon.units.containsKey(tokens.get(to).text()) || tokens.get(to).text().startsWith("ohm"))) {
+            return null;
+        }
+        // "C3" or "S3" is a board nickname, unless the prompt names components by reference ("R1", "C3 = 10 uF")
+        if (id != null && to - from == 1 && plain.length() == 2 && !tokens.get(from).isWord()
+                && (!isBoard(id) || referencesNamed(from) || REFERENCE_LIKE.matcher(flat).find())) {
             return null;
         }
         return id;
@@ -206,7 +302,11 @@ final class PartLinker {
             for (Lexicon.Variant v : lexicon.variants) {
                 if (v.id().equals(f.id) && v.when().matcher(flat).find()
                         && (v.unless() == null || !v.unless().matcher(flat).find()) && isCurated(v.variant())) {
-                    found.set(i, new Found(v.variant(), f.from, f.to, f.quantity, f.how + ", variant from context"));
+                    Matcher ch = CHANNELS.matcher(v.variant());
+                    int channels = ch.matches() ? Integer.parseInt(ch.group(1)) : 1;
+                    // "two relays (2 channel module)" is one module with two channels
+                    int q = f.quantity % channels == 0 ? Math.max(1, f.quantity / channels) : f.quantity;
+                    found.set(i, new Found(v.variant(), f.from, f.to, q, f.how + ", variant from context"));
                     for (int k = f.from; k < f.to; k++) {
                         if (ownerId[k] != null) {
                             ownerId[k] = v.variant();
@@ -401,6 +501,11 @@ final class PartLinker {
     }
 
     private boolean usedAsVerb(int i) {
+        if (i + 2 < n && PinWishes.pinAt(tokens, i + 2) > 0
+                || i + 3 < n && PinWishes.pinAt(tokens, i + 3) > 0
+                && Set.of("to", "on").contains(tokens.get(i + 2).text())) {
+            return false;
+        }
         if (i + 1 < n && VERB_FOLLOWERS.contains(tokens.get(i + 1).text())) {
             return i == 0 || count(i - 1) == 0 && !tokens.get(i - 1).text().equals("the");
         }
@@ -557,7 +662,7 @@ final class PartLinker {
             Token t = tokens.get(k);
             int c = count(k);
             if (c > 0 && !valueToken[k] && owner[k] < 0) {
-                return c;
+                return k + 1 < n && MEASURE_WORDS.contains(tokens.get(k + 1).text()) ? 0 : c;
             }
             if (t.text().equals("of") && k >= 1 && Set.of("pair", "couple").contains(tokens.get(k - 1).text())) {
                 return 2;

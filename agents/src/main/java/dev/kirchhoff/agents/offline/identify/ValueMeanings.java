@@ -21,23 +21,29 @@ import java.util.regex.Pattern;
  */
 final class ValueMeanings {
 
-    static final Set<String> THRESHOLD_CUES = Set.of("threshold", "trip", "reference", "ref", "vref", "above",
-            "below", "exceeds", "exceed", "crosses", "than", "compare", "compares", "comparing", "against");
+    static final Set<String> THRESHOLD_CUES = Set.of("threshold", "trip", "trips", "tripping", "reference", "ref",
+            "vref", "above", "below", "exceeds", "exceed", "crosses", "cross", "crossing", "passes", "pass",
+            "passing", "reaches", "reach", "than", "compare", "compares", "comparing", "against", "setpoint");
     static final Set<String> OUTPUT_CUES = Set.of("output", "out", "to", "into", "produce", "produces",
             "gives", "give", "get", "regulate", "regulated", "regulates", "target", "down", "provide", "provides",
             "deliver", "delivers", "generate", "generates", "outputs", "make", "makes", "giving", "yielding",
             "providing", "supplying");
     static final Set<String> INPUT_CUES = Set.of("from", "supply", "supplied", "input", "in", "battery",
             "adapter", "powered", "source", "on", "by", "using", "with", "runs", "run", "cell", "rail", "rails",
-            "vin", "vcc", "bench", "psu", "mains", "wall", "dc", "ac");
+            "vin", "vcc", "bench", "psu", "mains", "wall", "dc", "ac", "off");
     static final Set<String> INPUT_NEXT = Set.of("battery", "batteries", "supply", "adapter", "input",
             "source", "cell", "wall", "bench", "lab", "psu", "dc", "ac", "mains", "in", "power", "lipo", "li");
     static final Set<String> OUTPUT_NEXT = Set.of("output", "out", "outputs", "rail", "result");
+    static final Set<RecipeKind> STEP_DOWN = EnumSet.of(RecipeKind.VOLTAGE_DIVIDER, RecipeKind.LINEAR_REGULATOR,
+            RecipeKind.ZENER_REGULATOR, RecipeKind.BUCK_CONVERTER);
+    static final Set<String> RESOLUTION_NEXT = Set.of("video", "videos", "camera", "cameras", "display", "screen",
+            "tv", "monitor", "resolution", "stream", "streaming", "recording", "footage", "image", "images");
     static final Set<String> CUTOFF_CUES = Set.of("cutoff", "cut", "corner", "break", "3db", "knee");
     static final Set<RecipeKind> FILTERS = EnumSet.of(RecipeKind.RC_LOW_PASS, RecipeKind.RC_HIGH_PASS,
             RecipeKind.RL_LOW_PASS, RecipeKind.RL_HIGH_PASS);
     static final Set<RecipeKind> CONVERTERS = EnumSet.of(RecipeKind.LINEAR_REGULATOR,
-            RecipeKind.BUCK_CONVERTER, RecipeKind.VOLTAGE_DIVIDER, RecipeKind.REGULATED_DC_SUPPLY);
+            RecipeKind.BUCK_CONVERTER, RecipeKind.VOLTAGE_DIVIDER, RecipeKind.REGULATED_DC_SUPPLY,
+            RecipeKind.ZENER_REGULATOR);
 
     private final List<Token> tokens;
     private final int n;
@@ -96,7 +102,9 @@ final class ValueMeanings {
                     }
                 }
                 case "OHM" -> {
-                    if (!inPart) {
+                    // "4K video", "8K display": a resolution, not 4 kilohms
+                    boolean resolution = r.to() < n && RESOLUTION_NEXT.contains(tokens.get(r.to()).text());
+                    if (!inPart && !resolution) {
                         out.add(new DesignValue(Quantity.RESISTANCE, r.value(), r.phrase()));
                     }
                 }
@@ -147,6 +155,9 @@ final class ValueMeanings {
             }
         }
         resolveVoltages(defaults, out, recipe, supply);
+        if (recipe != null && STEP_DOWN.contains(recipe)) {
+            stepDown(out, recipe);
+        }
         out.sort((a, b) -> Integer.compare(position(a), position(b)));
         return out;
     }
@@ -154,6 +165,26 @@ final class ValueMeanings {
     private int position(DesignValue v) {
         int at = flat.indexOf(" " + v.phrase().toLowerCase(Locale.ROOT).split(" ")[0]);
         return at < 0 ? Integer.MAX_VALUE : at;
+    }
+
+    /**
+     * A divider, a linear or zener regulator and a buck converter only bring a voltage down: when the words made the
+     * input the smaller one ("scale a 0-10 V output down to 0-3.3 V"), the two swap; a voltage measured through an
+     * ADC ("read a 24 V rail with the ADC") is the divider's input.
+     */
+    private void stepDown(List<DesignValue> out, RecipeKind recipe) {
+        List<DesignValue> ins = out.stream().filter(v -> v.quantity() == Quantity.INPUT_VOLTAGE).toList();
+        List<DesignValue> outs = out.stream().filter(v -> v.quantity() == Quantity.OUTPUT_VOLTAGE).toList();
+        if (ins.size() == 1 && outs.size() == 1 && ins.get(0).value() < outs.get(0).value()) {
+            DesignValue in = ins.get(0);
+            DesignValue o = outs.get(0);
+            out.set(out.indexOf(in), new DesignValue(Quantity.OUTPUT_VOLTAGE, in.value(), in.phrase()));
+            out.set(out.indexOf(o), new DesignValue(Quantity.INPUT_VOLTAGE, o.value(), o.phrase()));
+        } else if (recipe == RecipeKind.VOLTAGE_DIVIDER && ins.isEmpty() && outs.size() == 1
+                && flat.contains(" adc ")) {
+            DesignValue o = outs.get(0);
+            out.set(out.indexOf(o), new DesignValue(Quantity.INPUT_VOLTAGE, o.value(), o.phrase()));
+        }
     }
 
     private void resolveVoltages(List<ValueReader.Reading> defaults, List<DesignValue> out, RecipeKind recipe,
@@ -257,7 +288,7 @@ final class ValueMeanings {
     /** True when the words say a voltage is what the design runs from ("from 12 V", "12 V input"). */
     boolean explicitInput(DesignValue v) {
         return v.phrase().matches(".*\\b(supply|input|battery|adapter|in|source|rail|dc|ac)\\b.*")
-                || flat.matches(".*\\b(from|powered by|powered from|runs on|run from|supplied by|supplied from)"
+                || flat.matches(".*\\b(from|off|powered by|powered from|runs on|run from|supplied by|supplied from)"
                 + " (a |an |the )?" + Pattern.quote(v.phrase().toLowerCase(Locale.ROOT).split(" ")[0]) + ".*");
     }
 

@@ -99,7 +99,8 @@ final class ValueReader {
             String t = tokens.get(i).text();
             int by = -1;
             if (t.startsWith("amplif") || t.equals("multiply") || t.equals("multiplies")) {
-                for (int k = i + 1; k < Math.min(tokens.size(), i + 6); k++) {
+                // "multiplies my sensor's 0-0.5 V signal by 6": the object may carry its own numbers
+                for (int k = i + 1; k < Math.min(tokens.size(), i + 10); k++) {
                     if (tokens.get(k).text().equals("by")) {
                         by = k;
                         break;

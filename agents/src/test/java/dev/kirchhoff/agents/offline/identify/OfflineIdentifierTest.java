@@ -185,8 +185,10 @@ class OfflineIdentifierTest {
                         .supply(Supply.Kind.BATTERY, 9.0),
                 c("Design an LED circuit that lights a blue LED from a 5 V USB supply at 10 mA")
                         .partsMatching("led-blue").recipe(RecipeKind.LED_DRIVER).value(Quantity.CURRENT, 0.01),
+                // a transistor switches a bare relay coil (relay-12v, in the knowledge base since); a relay module
+                // carries its own transistor
                 c("transistor switch for a 12 V relay")
-                        .parts("relay-module-1ch:LOAD").recipe(RecipeKind.TRANSISTOR_SWITCH)
+                        .parts("relay-12v:LOAD").recipe(RecipeKind.TRANSISTOR_SWITCH)
                         .constraints(Constraint.BJT),
                 c("N-channel MOSFET switch for a 12 V fan")
                         .parts("fan-12v:LOAD").recipe(RecipeKind.MOSFET_SWITCH)
@@ -258,7 +260,110 @@ class OfflineIdentifierTest {
                 c("linear power supply: 230V transformer, bridge rectifier, 7805")
                         .parts("transformer-230v-12v", "bridge-rectifier", "lm7805")
                         .recipe(RecipeKind.REGULATED_DC_SUPPLY).supply(Supply.Kind.MAINS, 230.0)
-                        .noValue(Quantity.OUTPUT_VOLTAGE));
+                        .noValue(Quantity.OUTPUT_VOLTAGE),
+                // bus, peripheral and pin names and file formats are not part numbers
+                c("Pico with an SSD1306 wired to the I2C1 pins, a GPS on UART0 and an SD card on SPI0")
+                        .parts("raspberry-pi-pico", "ssd1306-i2c-oled", "neo-6m-gps-module", "microsd-card-module"),
+                c("ESP32 talking to a MAX6675 over HSPI, logging on Serial1, ADC2 is unused")
+                        .parts("esp32-devkit-v1", "max6675-module"),
+                c("Blue Pill reading a potentiometer on PA0 over ADC1, debug on USART1")
+                        .parts("stm32-blue-pill", "potentiometer:INPUT").pins("potentiometer@PA0"),
+                c("ESP32 that streams WAV files and MP3s from a micro SD card")
+                        .parts("esp32-devkit-v1", "microsd-card-module"),
+                c("2S LiPo pack running an Arduino Nano")
+                        .parts("arduino-nano").supply(Supply.Kind.LIION_CELL, 7.4),
+                c("ESP32 recording 4K video to an SD card").parts("esp32-devkit-v1", "microsd-card-module")
+                        .noValue(Quantity.RESISTANCE),
+                // plurals of part numbers keep their count
+                c("three DS18B20s and two SG90s on an ESP32")
+                        .parts("esp32-devkit-v1", "ds18b20*3:PERIPHERAL", "sg90*2:LOAD"),
+                c("Uno with two HC-SR04s").parts("arduino-uno-r3", "hc-sr04*2"),
+                // pins the prompt asks for, each linked to the part named before it
+                c("Uno with a red LED on pin 12 and a DHT11 on D4")
+                        .parts("arduino-uno-r3", "led-red", "dht11").pins("led-red@12", "dht11@D4"),
+                c("ESP32: servo on GPIO13, push button wired to GPIO 0")
+                        .parts("esp32-devkit-v1", "sg90:LOAD", "push-button:INPUT")
+                        .pins("sg90@GPIO13", "push-button@GPIO0"),
+                c("Pico with a potentiometer connected to A1 and a relay on GP16")
+                        .parts("raspberry-pi-pico", "potentiometer", "relay-module-1ch")
+                        .pins("potentiometer@A1", "relay-module-1ch@GP16"),
+                c("Mega: knob on A12 and A13, buttons on D30 and D31")
+                        .parts("arduino-mega-2560", "potentiometer", "push-button")
+                        .pins("potentiometer@A12", "potentiometer@A13", "push-button@D30", "push-button@D31"),
+                c("ESP32 with a BME280 on the default I2C pins").parts("esp32-devkit-v1", "bme280-module").pins(),
+                // colours listed after an LED phrase are one LED each
+                c("Nano with three LEDs (green, yellow, white)")
+                        .parts("arduino-nano", "led-green*1:INDICATOR", "led-yellow*1", "led-white*1"),
+                c("ESP32 with a yellow and a blue LED").parts("esp32-devkit-v1", "led-yellow*1", "led-blue*1"),
+                c("a common-cathode RGB LED on a Nano").parts("arduino-nano", "rgb-led:INDICATOR"),
+                // board nicknames on their own
+                c("Mega reading two soil moisture sensors")
+                        .parts("arduino-mega-2560:BOARD", "soil-moisture-sensor*2"),
+                c("S3 with an ST7789 display").parts("esp32-s3-devkitc-1:BOARD", "st7789-tft"),
+                c("C3 reading a BH1750").parts("esp32-c3-devkitm-1:BOARD", "bh1750-module"),
+                c("three buttons S1, S2 and S3 on an Uno").parts("arduino-uno-r3", "push-button*3:INPUT"),
+                c("RC low-pass with a 1 mega ohm resistor and 100 pF").parts().recipe(RecipeKind.RC_LOW_PASS),
+                c("RC low-pass filter where C3 = 100 nF and R1 = 1k")
+                        .parts().recipe(RecipeKind.RC_LOW_PASS).value(Quantity.CAPACITANCE, 100e-9),
+                // a module's channel count picks the module, and covers that many relays
+                c("ESP32 driving a dual channel relay module for two lamps")
+                        .parts("esp32-devkit-v1", "relay-module-2ch*1:LOAD"),
+                c("Uno with a four-channel relay").parts("arduino-uno-r3", "relay-module-4ch*1"),
+                c("Nano switching two relays on a 2-channel board").parts("arduino-nano", "relay-module-2ch*1"),
+                // what numbers mean
+                c("op-amp circuit that multiplies a 0-1 V sensor output by 3")
+                        .parts().recipe(RecipeKind.NON_INVERTING_AMPLIFIER).value(Quantity.GAIN, 3),
+                c("opamp stage, x20 gain").parts().recipe(RecipeKind.NON_INVERTING_AMPLIFIER)
+                        .value(Quantity.GAIN, 20),
+                c("comparator that trips when the sensor voltage crosses 1.8 V, powered off 12 V")
+                        .parts().recipe(RecipeKind.COMPARATOR).value(Quantity.THRESHOLD_VOLTAGE, 1.8)
+                        .value(Quantity.INPUT_VOLTAGE, 12).supply(Supply.Kind.UNSPECIFIED, 12.0),
+                c("comparator with a 3 V threshold on a 9 V supply")
+                        .parts().recipe(RecipeKind.COMPARATOR).value(Quantity.THRESHOLD_VOLTAGE, 3)
+                        .supply(Supply.Kind.ADAPTER, 9.0),
+                c("resistor for a green LED running from 3.3 V")
+                        .parts("led-green").recipe(RecipeKind.LED_DRIVER).value(Quantity.INPUT_VOLTAGE, 3.3)
+                        .supply(Supply.Kind.UNSPECIFIED, 3.3),
+                c("knock a 9 V signal down to 3 V")
+                        .parts().recipe(RecipeKind.VOLTAGE_DIVIDER).value(Quantity.INPUT_VOLTAGE, 9)
+                        .value(Quantity.OUTPUT_VOLTAGE, 3),
+                c("scale a 0-10 V output down to 0-3.3 V")
+                        .parts().recipe(RecipeKind.VOLTAGE_DIVIDER).value(Quantity.INPUT_VOLTAGE, 10)
+                        .value(Quantity.OUTPUT_VOLTAGE, 3.3),
+                c("read a 24 V rail with an ADC")
+                        .parts().recipe(RecipeKind.VOLTAGE_DIVIDER).value(Quantity.INPUT_VOLTAGE, 24)
+                        .value(Quantity.OUTPUT_VOLTAGE, 3.3),
+                // parts named inside building blocks
+                c("comparator (LM393) with a photoresistor switching an LED at dusk, 9 V battery")
+                        .parts("lm393:ANALOG", "ldr:ANALOG", "led-red:INDICATOR", "battery-9v:POWER")
+                        .recipe(RecipeKind.COMPARATOR).supply(Supply.Kind.BATTERY, 9.0),
+                c("NE555 making a beep on a buzzer at 2 kHz")
+                        .parts("ne555:ANALOG", "buzzer-passive:LOAD").recipe(RecipeKind.ASTABLE_555)
+                        .value(Quantity.FREQUENCY, 2000),
+                c("an active buzzer beeping from a 555")
+                        .parts("ne555", "buzzer-active:LOAD").recipe(RecipeKind.ASTABLE_555),
+                c("transformer with a fuse and a bridge rectifier for an unregulated 12 V rail")
+                        .parts("transformer-230v-12v", "fuse:POWER", "bridge-rectifier")
+                        .recipe(RecipeKind.UNREGULATED_DC_SUPPLY),
+                c("zener shunt regulator giving 5.1 V from a 9 V battery")
+                        .parts("zener-1n4733a:ANALOG", "battery-9v").recipe(RecipeKind.ZENER_REGULATOR)
+                        .value(Quantity.OUTPUT_VOLTAGE, 5.1).value(Quantity.INPUT_VOLTAGE, 9),
+                c("3.3 V zener regulator from 5 V")
+                        .parts().recipe(RecipeKind.ZENER_REGULATOR).value(Quantity.OUTPUT_VOLTAGE, 3.3)
+                        .value(Quantity.INPUT_VOLTAGE, 5),
+                c("LM2596 stepping 9 V down to 5 V for a Pico")
+                        .parts("raspberry-pi-pico:BOARD", "lm2596-buck-module:POWER").recipe(RecipeKind.BUCK_CONVERTER)
+                        .value(Quantity.OUTPUT_VOLTAGE, 5),
+                c("comparator with some hysteresis at 1 V")
+                        .parts().recipe(RecipeKind.COMPARATOR).constraints(Constraint.HYSTERESIS),
+                c("Nano reading a thermistor through an op-amp with a gain of 10")
+                        .parts("arduino-nano", "ntc-thermistor", "lm358:ANALOG").value(Quantity.GAIN, 10),
+                // misspelt circuit words
+                c("non invertng amplifer with gain 2")
+                        .parts().recipe(RecipeKind.NON_INVERTING_AMPLIFIER).value(Quantity.GAIN, 2).typo("amplifer"),
+                c("what resister values for a voltage devider from 9 V to 3 V")
+                        .parts().recipe(RecipeKind.VOLTAGE_DIVIDER).value(Quantity.OUTPUT_VOLTAGE, 3)
+                        .typo("devider"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -316,6 +421,30 @@ class OfflineIdentifierTest {
         assertThat(r.parts()).extracting(PartRequest::id).contains("arduino-uno-r3", "led-red");
         assertThat(r.parts()).filteredOn(p -> p.id().equals("led-red")).singleElement()
                 .satisfies(p -> assertThat(p.quantity()).isEqualTo(1));
+    }
+
+    @Test
+    void anAudioAmplifierKeepsTheSupplyThePromptGives() {
+        Requirements r = identifier.identify("LM386 driving a small speaker, running from 6 V");
+        assertThat(r.parts()).extracting(PartRequest::id).contains("lm386", "speaker-8-ohm");
+        assertThat(r.supply().volts()).isEqualTo(6.0);
+        assertThat(r.value(Quantity.INPUT_VOLTAGE)).hasValueSatisfying(v -> assertThat(v.value()).isEqualTo(6.0));
+    }
+
+    @Test
+    void aPinWishKeepsThePhraseItCameFrom() {
+        Requirements r = identifier.identify("Arduino Nano: relay connected to D7, and a piezo on pin 8");
+        assertThat(r.pinWishes()).extracting(w -> w.partId() + "@" + w.boardPin() + " <" + w.phrase() + ">")
+                .containsExactly("relay-module-1ch@D7 <relay connected to d7>", "buzzer-passive@8 <piezo on pin 8>");
+        assertThat(r.pinWishes()).allSatisfy(w -> assertThat(w.devicePin()).isNull());
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("pin wish: relay-module-1ch on board pin D7"));
+    }
+
+    @Test
+    void aPinWithoutAPlacingWordOrWithoutAPartIsNoWish() {
+        assertThat(identifier.identify("ESP32 with an SSD1306; GPIO21 and GPIO22 are SDA and SCL").pinWishes())
+                .isEmpty();
+        assertThat(identifier.identify("Uno blinking its built-in LED, D13").pinWishes()).isEmpty();
     }
 
     @Test
@@ -379,6 +508,7 @@ class OfflineIdentifierTest {
         private String about;
         private int count = -1;
         private final List<String> typos = new ArrayList<>();
+        private List<String> pins;
 
         Case(String prompt) {
             this.prompt = prompt;
@@ -444,6 +574,12 @@ class OfflineIdentifierTest {
             return this;
         }
 
+        /** Exactly these pin wishes, each "partId@BOARDPIN". */
+        Case pins(String... specs) {
+            pins = List.of(specs);
+            return this;
+        }
+
         Case typo(String word) {
             typos.add(word);
             return this;
@@ -499,6 +635,10 @@ class OfflineIdentifierTest {
             }
             for (String t : typos) {
                 assertThat(r.notes()).anyMatch(n -> n.startsWith("read \"" + t + "\""));
+            }
+            if (pins != null) {
+                assertThat(r.pinWishes()).as("pin wishes of %s", prompt)
+                        .extracting(w -> w.partId() + "@" + w.boardPin()).containsExactlyInAnyOrderElementsOf(pins);
             }
             assertThat(r.unresolved()).as("unresolved").isEmpty();
             assertThat(r.notes()).isNotEmpty();
