@@ -41,7 +41,7 @@ public record DesignSuite(String source, List<SuiteItem> items) {
     public static final String DEFAULT_PATH = "eval-suites/design/design-suite.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> ITEM_KEYS = Set.of("id", "prompt", "difficulty", "domain", "tags", "expect");
+    private static final Set<String> ITEM_KEYS = Set.of("id", "prompt", "difficulty", "domain", "tags", "expect", "note");
     private static final Set<String> EXPECT_KEYS = Set.of("parts", "anyOf", "connections", "series", "between",
             "values", "netVoltage", "absentFindings", "noErrors");
     private static final Set<String> TARGET_KEYS = Set.of("boardFunction", "default", "boardPin", "to", "ground",

@@ -13,7 +13,8 @@ import java.util.Objects;
  * The offline reasoner for a board with modules, loads and inputs: plans the rails (USB, Li-ion cell with charger,
  * adapter, converters), assigns board pins from the pin data (default buses, capabilities, flags), adds supporting
  * parts with computed values (LED resistors, pull-ups, dividers, MOSFET or BJT drivers with flyback diodes,
- * decoupling, an I2C multiplexer) and explains each decision. On a repair round it re-plans with the validator's
+ * decoupling, an I2C multiplexer, a non-inverting op-amp stage from a sensor into an ADC pin when a gain is asked for,
+ * a 5 V buffer with TTL-level inputs for addressable LEDs on a 3.3 V board) and explains each decision. On a repair round it re-plans with the validator's
  * findings (pins to move, pull-ups or dividers to add). Deterministic and thread-safe: each call works on its own
  * session.
  *

@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
 /**
  * One run of the embedded designer: holds the plan being built, the rails and the pin solver for a single request,
  * places the devices and wires their signals (buses, digital, analog, PWM, LEDs, switches), and hands power to
- * {@link PowerPlanner}, the I2C bus to {@link I2cBus}, loads to {@link LoadDrivers} and voltage measurement and
- * filtering to {@link Measurements}. Created per call, so the designer itself keeps no state. Not thread-safe.
+ * {@link PowerPlanner}, the I2C bus to {@link I2cBus}, loads to {@link LoadDrivers}, voltage measurement and
+ * filtering to {@link Measurements}, an op-amp gain stage to {@link OpAmpStage} and addressable-LED data to
+ * {@link PixelData}. Created per call, so the designer itself keeps no state. Not thread-safe.
  */
 final class Session {
 
@@ -75,6 +76,7 @@ final class Session {
     private int leds;
     private int buttons;
     private int dividers;
+    private OpAmpStage stage;
 
     /** One device placed in the design. */
     record Device(String ref, Part part, PartRequest request, String label) {
@@ -145,6 +147,7 @@ final class Session {
         power.planPower(powerParts);
         power.budgetActuators(devices);
         readPinHints(devices);
+        stage = OpAmpStage.find(this, devices).orElse(null);
 
         List<Device> i2c = new ArrayList<>();
         List<Device> spi = new ArrayList<>();
@@ -185,8 +188,15 @@ final class Session {
         }
         List<Device> loads = new ArrayList<>();
         collectOutputs(devices);
+        if (stage != null) {
+            owner = stage.amplifier().label();
+            stage.wire();
+        }
         for (Device d : rest) {
             owner = d.label();
+            if (stage != null && d == stage.amplifier()) {
+                continue;
+            }
             switch (kind(d.part())) {
                 case LED -> wireLed(d);
                 case SWITCH -> wireSwitch(d);
@@ -1011,6 +1021,9 @@ final class Session {
     }
 
     private void wireAnalog(Device d, PartPin p) {
+        if (stage != null && stage.takesInput(d, p)) {
+            return; // the op-amp stage amplifies it before it reaches an ADC pin
+        }
         String net = d.label() + "_" + netName(p.name());
         // a module that also talks digitally still works without its analog output when the ADC pins run out
         boolean optional = d.part().interfaces().stream().anyMatch(i -> i.kind() != InterfaceKind.ANALOG
@@ -1059,6 +1072,10 @@ final class Session {
     }
 
     private void wireSingleWire(Device d, PartPin p) {
+        if (PixelData.isPixelInput(d.part(), p)) {
+            new PixelData(this).wire(d, p);
+            return;
+        }
         String net = d.label() + "_DATA";
         PinSolver.Direction dir = p.type() == PinType.INPUT ? PinSolver.Direction.OUT : PinSolver.Direction.BIDIR;
         request(PinSolver.Need.of(PinFunction.GPIO, dir).offStrapping(), d.label() + " data", c -> {

@@ -59,7 +59,8 @@ final class Values {
 
     /** Value text a resistor or capacitor primitive carries: {@code 330}, {@code 4.7k}, {@code 100n}. */
     static String text(double value, String unit) {
-        String[] prefixes = {"p", "n", "u", "m", "", "k", "M"};
+        // mega is "Meg": plan values are read with SPICE rules, where "M" means milli
+        String[] prefixes = {"p", "n", "u", "m", "", "k", "Meg"};
         int index = 4;
         double v = value;
         while (v >= 1000 && index < prefixes.length - 1) {
