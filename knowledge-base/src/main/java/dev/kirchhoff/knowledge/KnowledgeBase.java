@@ -170,9 +170,10 @@ public final class KnowledgeBase {
 
     /**
      * Edit distance counting an adjacent transposition as one edit (optimal string alignment), giving up (returning
-     * {@code limit + 1}) once it must exceed {@code limit}.
+     * {@code limit + 1}) once it must exceed {@code limit}. Used for "did you mean" suggestions here and by the design
+     * agent's spelling correction.
      */
-    static int distance(String a, String b, int limit) {
+    public static int distance(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;
         }

@@ -1,5 +1,7 @@
 package dev.kirchhoff.agents.offline.identify;
 
+import dev.kirchhoff.knowledge.KnowledgeBase;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +51,7 @@ final class Spelling {
             if (Math.abs(c.length() - w.length()) > limit || c.length() < 4 || c.charAt(0) != w.charAt(0)) {
                 continue;
             }
-            int d = distance(w, c, limit);
+            int d = KnowledgeBase.distance(w, c, limit);
             if (d < bestD) {
                 best = c;
                 bestD = d;
@@ -69,32 +71,5 @@ final class Spelling {
             return w.substring(0, w.length() - 1);
         }
         return w;
-    }
-
-    /** Optimal string alignment distance, giving up with {@code limit + 1}. */
-    static int distance(String a, String b, int limit) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i][j - 1] + 1, d[i - 1][j] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }
