@@ -31,7 +31,7 @@ public final class PartRules {
     /** This group's rules. */
     public static List<Rule> all() {
         return List.of(new LedResistor(), new LedCurrent(), new GpioCurrent(), new Flyback(), new MosfetGate(),
-                new BjtBaseResistor(), new Decoupling(), new FloatingInput());
+                new BjtBaseResistor(), new Decoupling(), new FloatingInput(), new LoadUnconnected());
     }
 
     /** The fixed parts of a rule of this group. */
@@ -777,6 +777,62 @@ public final class PartRules {
                                     ? "the " + Quantities.volts(Signals.level(f, input.component(), input.pin()))
                                     + " rail (a pull-up)" : "GND (a pull-down)"));
             out.add(finding.withComponents(f.ref(sw)).withPins(pin).withNets(f.netName(net)));
+        }
+    }
+
+    /** {@code part.load-unconnected}: a motor, fan, pump, solenoid, relay or servo wired on some pins but not all. */
+    static final class LoadUnconnected extends PartRule {
+        private static final Pattern CONTACT = Pattern.compile("(?i)(COM|NO|NC|AC)\\d*");
+
+        LoadUnconnected() {
+            super("part.load-unconnected", "Actuator with a terminal left open",
+                    "An actuator device (a motor, stepper, fan, pump, solenoid, bare relay or servo) that has at "
+                            + "least one pin connected but another of its terminals on no net, or alone on a net of "
+                            + "its own: a stepper with a coil wire open does not turn, a servo without its signal "
+                            + "does not move, a fan with one lead open never runs, so the design does not work. Pins "
+                            + "the knowledge base marks optional or no-connect are not judged, nor are switch "
+                            + "contacts (COM, NO, NC, AC terminals), which carry a load outside the design, nor "
+                            + "modules, whose contacts and spare channels may stay open.");
+        }
+
+        @Override
+        public void check(CircuitFacts f, Findings out) {
+            for (int i = 0; i < f.componentCount(); i++) {
+                Part part = f.part(i);
+                if (part == null || part.category() != dev.kirchhoff.knowledge.Category.ACTUATOR
+                        || part.form() != Form.DEVICE) {
+                    continue;
+                }
+                int pins = f.component(i).pins().size();
+                List<String> open = new ArrayList<>();
+                boolean anyConnected = false;
+                for (int p = 0; p < pins; p++) {
+                    PartPin pp = f.partPin(i, p);
+                    int net = f.net(i, p);
+                    boolean alone = net < 0 || f.netSize(net) <= 1;
+                    if (!alone) {
+                        anyConnected = true;
+                        continue;
+                    }
+                    if (pp == null || pp.has(PinFlag.OPTIONAL) || f.type(i, p) == PinType.NO_CONNECT
+                            || pp.type() == PinType.NO_CONNECT || CONTACT.matcher(pp.name()).matches()) {
+                        continue;
+                    }
+                    open.add(f.label(i, p));
+                }
+                if (!anyConnected || open.isEmpty()) {
+                    continue;
+                }
+                String name = Devices.name(f, i);
+                out.add(Finding.error(id(), name + " (" + part.id() + ") is wired on some pins but "
+                                + String.join(", ", open) + (open.size() == 1 ? " is" : " are")
+                                + " left open: the load cannot work with a terminal unconnected")
+                        .withFix("connect " + String.join(", ", open) + " to " + (part.model() != null
+                                && part.model().kind() == ModelKind.MOTOR && open.size() > 1
+                                ? "the outputs of a driver module (a stepper's coil wires go to the driver's "
+                                + "coil outputs in phase order)" : "its driver output, supply or control signal"))
+                        .withComponents(f.ref(i)).withPins(open.toArray(String[]::new)));
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ class PartRulesTest {
     private static final String BASE_RESISTOR = "part.bjt-base-resistor";
     private static final String DECOUPLING = "part.decoupling";
     private static final String FLOATING = "part.floating-input";
+    private static final String LOAD_OPEN = "part.load-unconnected";
 
     /** Uno D13 through a resistor (or none) to a red LED to GND: the blink circuit. */
     private static ValidationReport blink(String ohms, String pin) {
@@ -478,5 +479,56 @@ class PartRulesTest {
         assertThat(PartRules.MosfetGate.specifiedGate(java.util.Map.of("rdsOn4V5", 5.3, "rdsOnTyp", 1.2)))
                 .isEqualTo(4.5);
         assertThat(PartRules.MosfetGate.specifiedGate(java.util.Map.of("rdsOn", 5.0))).isNull();
+    }
+
+    /** ESP32 and a 28BYJ-48 stepper whose red common is on 5 V; with {@code driver}, its coils go through a ULN2003. */
+    private static ValidationReport stepper(boolean driver) {
+        Sketch s = Sketch.of().part("esp", "esp32-devkit-v1").part("M1", "28byj-48");
+        if (!driver) {
+            return s.net("5V", "esp:VIN", "M1:RED").net("GND", "esp:GND.1").validate();
+        }
+        s.part("U1", "uln2003-module")
+                .net("5V", "esp:VIN", "M1:RED", "U1:VCC").net("GND", "esp:GND.1", "U1:GND")
+                .net("IN1", "esp:D13", "U1:IN1").net("IN2", "esp:D14", "U1:IN2")
+                .net("IN3", "esp:D27", "U1:IN3").net("IN4", "esp:D26", "U1:IN4")
+                .net("C1", "U1:OUT1", "M1:BLUE").net("C2", "U1:OUT2", "M1:PINK")
+                .net("C3", "U1:OUT3", "M1:YELLOW").net("C4", "U1:OUT4", "M1:ORANGE");
+        return s.validate();
+    }
+
+    @Test
+    void aStepperWithOnlyItsCommonConnectedHasItsCoilWiresReportedOpen() {
+        ValidationReport r = stepper(false);
+        assertThat(r.fired(LOAD_OPEN)).as(r.text()).isTrue();
+        Finding f = r.of(LOAD_OPEN).get(0);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.pins()).containsExactlyInAnyOrder("M1:BLUE", "M1:PINK", "M1:YELLOW", "M1:ORANGE");
+        assertThat(f.message()).contains("M1").contains("M1:BLUE");
+        assertThat(f.fix()).contains("driver");
+    }
+
+    @Test
+    void aStepperWiredThroughAUln2003IsNotReported() {
+        ValidationReport r = stepper(true);
+        assertThat(r.of(LOAD_OPEN)).as(r.text()).isEmpty();
+    }
+
+    @Test
+    void aFullyWiredServoIsNotReportedButOneWithoutItsSignalIs() {
+        Sketch s = Sketch.of().part("uno", "arduino-uno-r3").part("M1", "sg90")
+                .net("5V", "uno:5V", "M1:V+").net("GND", "uno:GND.1", "M1:GND");
+        ValidationReport open = s.validate();
+        assertThat(open.of(LOAD_OPEN)).as(open.text()).singleElement()
+                .satisfies(f -> assertThat(f.pins()).containsExactly("M1:PWM"));
+        ValidationReport wired = s.net("SERVO", "uno:D9", "M1:PWM").validate();
+        assertThat(wired.of(LOAD_OPEN)).as(wired.text()).isEmpty();
+    }
+
+    @Test
+    void aRelaysContactsLeftOpenAreNotJudged() {
+        ValidationReport r = Sketch.of().part("uno", "arduino-uno-r3").part("K1", "relay-12v")
+                .part("psu", "dc-power-adapter-12v").net("12V", "psu:+", "K1:COIL+")
+                .net("GND", "uno:GND.1", "psu:-", "K1:COIL-").validate();
+        assertThat(r.of(LOAD_OPEN)).as(r.text()).isEmpty();
     }
 }

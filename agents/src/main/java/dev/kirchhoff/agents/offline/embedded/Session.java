@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * One run of the embedded designer: holds the plan being built, the rails and the pin solver for a single request,
  * places the devices and wires their signals (buses, digital, analog, PWM, LEDs, switches), and hands power to
  * {@link PowerPlanner}, the I2C bus to {@link I2cBus}, loads to {@link LoadDrivers}, voltage measurement and
- * filtering to {@link Measurements}, an op-amp gain stage to {@link OpAmpStage} and addressable-LED data to
+ * filtering to {@link Measurements}, stepper motors to {@link Steppers}, an op-amp gain stage to {@link OpAmpStage} and addressable-LED data to
  * {@link PixelData}. Created per call, so the designer itself keeps no state. Not thread-safe.
  */
 final class Session {
@@ -143,6 +143,8 @@ final class Session {
                 devices.add(new Device(ref, p, r.request(), label));
             }
         }
+        Steppers steppers = new Steppers(this);
+        steppers.pair(devices);
         devicesSoFar.addAll(devices);
         power.planPower(powerParts);
         power.budgetActuators(devices);
@@ -168,7 +170,7 @@ final class Session {
             } else {
                 rest.add(d);
             }
-            if (d.part().category() == Category.DRIVER && !outputs(d.part()).isEmpty()) {
+            if (d.part().category() == Category.DRIVER && !outputs(d.part()).isEmpty() && !steppers.drives(d)) {
                 drivers.add(d);
             }
         }
@@ -194,7 +196,7 @@ final class Session {
         }
         for (Device d : rest) {
             owner = d.label();
-            if (stage != null && d == stage.amplifier()) {
+            if (stage != null && d == stage.amplifier() || steppers.owns(d)) {
                 continue;
             }
             switch (kind(d.part())) {
@@ -236,6 +238,8 @@ final class Session {
                 }
             }
         }
+        steppers.wire();
+        owner = null;
         LoadDrivers loadDrivers = new LoadDrivers(this);
         for (Device d : loads) {
             owner = d.label();
@@ -365,6 +369,11 @@ final class Session {
 
     static String netName(String s) {
         return s.replaceAll("[^A-Za-z0-9+]+", "_").replaceAll("^_|_$", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** Names the device whose board pins the next requests are for (pin hints in the prompt go to it). */
+    void own(String label) {
+        owner = label;
     }
 
     String ground() {
