@@ -402,8 +402,8 @@ public final class PowerRules {
                             + "shifting: the input's protection diodes conduct and the chip is slowly or quickly "
                             + "destroyed (error). The same holds for such an input tied to a rail of 4.5 V or more, "
                             + "and for an I2C line (a net whose signal pins can all do I2C) pulled up to 5 V by a "
-                            + "resistor, since the pull-ups rather than the outputs set its level. A 3.3 V output driving a 5 V input whose VIH is above 90 % of 3.3 V may not "
-                            + "read as high (warning). A divider (1 kOhm over 2 kOhm) or a level shifter between "
+                            + "resistor, since the pull-ups rather than the outputs set its level. A 3.3 V output driving a 5 V input whose VIH is above 90 % of 3.3 V, directly or "
+                            + "through one series resistor, may not read as high (warning). A divider (1 kOhm over 2 kOhm) or a level shifter between "
                             + "the two fixes both; pins without level data are not judged.");
         }
 
@@ -463,6 +463,10 @@ public final class PowerRules {
                         out5.component(), out5.pin())) + " by " + f.label(out5.component(), out5.pin()) + " ("
                         + f.part(out5.component()).id() + ")";
             }
+            if (low == null && high == null && rail == null && pullUp == 0) {
+                // a series resistor (a 330 Ω into a WS2812's DIN, a 1 kΩ guard) does not raise a 3.3 V high
+                low = seriesFed(f, net);
+            }
             // a level shifter fixes both directions: one finding per net
             boolean fragile = source != null && reportFragileInputs(f, net, source, high, out);
             if (!fragile && low != null && rail == null && !i2c) {
@@ -471,6 +475,45 @@ public final class PowerRules {
                 // an I2C line is high at its pull-up rail, with no output stage dropping it
                 reportWeakHighs(f, net, low, pullUp, out);
             }
+        }
+
+        /**
+         * The 3.3 V output feeding {@code net} through one series resistor, or null: the resistor's other net holds
+         * only that resistor and the output. Only the weak-high check looks through it; a resistor cannot make a
+         * 5 V output safe for a 3.3 V input, and a divider's top resistor is not alone on the input's net.
+         */
+        private static CircuitFacts.PinAt seriesFed(CircuitFacts f, int net) {
+            CircuitFacts.PinAt found = null;
+            for (int k = 0; k < f.netSize(net); k++) {
+                int i = f.netComponent(net, k);
+                if (Devices.role(f, i) != Role.RESISTOR) {
+                    continue;
+                }
+                if (found != null) {
+                    return null; // two resistors on the net: a divider or a pull, not a plain series feed
+                }
+                int p = f.netPin(net, k);
+                int far = f.net(i, 1 - p);
+                if (far < 0 || far == net || f.netSize(far) != 2 || f.voltage(far) != null) {
+                    return null;
+                }
+                for (int m = 0; m < 2; m++) {
+                    int j = f.netComponent(far, m);
+                    int q = f.netPin(far, m);
+                    PartPin pp = j == i ? null : signal(f, j, q);
+                    if (pp != null && outputs(pp)) {
+                        double level = Signals.level(f, j, q);
+                        if (level <= 0 || level > 3.6) {
+                            return null;
+                        }
+                        found = new CircuitFacts.PinAt(j, q);
+                    }
+                }
+                if (found == null) {
+                    return null;
+                }
+            }
+            return found;
         }
 
         /** Reports 3.3 V inputs exposed to 5 V on {@code net}; whether there were any. */

@@ -214,6 +214,28 @@ class PowerRulesTest {
     }
 
     @Test
+    void aSeriesResistorDoesNotRaiseAThreePointThreeVoltHigh() {
+        // ESP32 GPIO through the usual 330 Ω into a WS2812 strip powered at 5 V (DIN needs 0.7 × 5 V = 3.5 V)
+        ValidationReport r = Sketch.of().part("esp", "esp32-devkit-v1").part("px", "ws2812b-strip").r("R1", "330")
+                .net("5V", "esp:VIN", "px:5V").net("GND", "esp:GND.1", "px:GND")
+                .net("D5", "esp:D5", "R1:1").net("DIN", "R1:2", "px:DIN").validate();
+        assertThat(r.of(LEVEL)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.nets()).containsExactly("DIN");
+            assertThat(f.pins()).containsExactly("esp:GPIO5", "px:DIN");
+        });
+    }
+
+    @Test
+    void aResistorToGroundBesideItMakesADividerThatIsNotLookedThrough() {
+        ValidationReport r = Sketch.of().part("esp", "esp32-devkit-v1").part("px", "ws2812b-strip")
+                .r("R1", "330").r("R2", "10k")
+                .net("5V", "esp:VIN", "px:5V").net("GND", "esp:GND.1", "px:GND", "R2:2")
+                .net("D5", "esp:D5", "R1:1").net("DIN", "R1:2", "R2:1", "px:DIN").validate();
+        assertThat(r.fired(LEVEL)).isFalse();
+    }
+
+    @Test
     void aRelayModuleInputReadsThreePointThreeVolts() {
         ValidationReport r = Sketch.of().part("esp", "esp32-devkit-v1").part("K1", "relay-module-1ch")
                 .net("IN", "esp:D26", "K1:IN").validate();
