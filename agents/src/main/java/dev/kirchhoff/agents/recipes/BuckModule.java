@@ -22,6 +22,11 @@ public final class BuckModule {
         return vout * iout / (efficiency * vin);
     }
 
+    /** The power the converter turns into heat: {@code Vout · Iout · (1/η − 1)}, watts. */
+    public static double loss(double vout, double iout, double efficiency) {
+        return vout * iout * (1 / efficiency - 1);
+    }
+
     /** Whether {@code vin} can give {@code vout}: inside the module's input range and above output + dropout. */
     public static boolean inputFits(double vin, double vout, double vinMin, double vinMax, double dropout) {
         return vin >= vinMin && vin <= vinMax && vin >= vout + dropout;

@@ -94,7 +94,23 @@ final class PowerPlans {
             actual = Kit.param(p, "vout", vout);
         }
         double dropout = Kit.param(p, "dropout", 2);
-        k.b.compute(LinearRegulator.heat(u, vin, actual, load));
+        LinearRegulator.Thermal heat = LinearRegulator.Thermal.of(packageOf(p), vin, actual, load);
+        k.compute(heat.computations(u, vin, actual, load));
+        switch (heat.cooling()) {
+            case HEAT_SINK -> {
+                k.b.why("heat", u + " dissipates " + Eng.human(heat.power(), "W") + ", more than its "
+                        + heat.pkg().name() + " sheds alone at " + Eng.num(LinearRegulator.AMBIENT)
+                        + " °C: a heat sink of " + Eng.num(heat.heatSink()) + " °C/W or less keeps the junction"
+                        + " at or below " + Eng.num(heat.pkg().tjMax()) + " °C", heat.pkg().source());
+                k.b.note("bolt " + u + " to a heat sink of " + Eng.num(heat.heatSink()) + " °C/W or less (it"
+                        + " dissipates " + Eng.human(heat.power(), "W") + "), with thermal grease");
+            }
+            case TOO_HOT -> k.b.note(u + " dissipates " + Eng.human(heat.power(), "W") + ", more than its "
+                    + heat.pkg().name() + " can shed" + (heat.pkg().heatSinkWatts() > 0 ? " on a modest heat sink" : "")
+                    + ": lower the input voltage or the load, or use a buck converter module");
+            default -> {
+            }
+        }
         k.b.rail(new DesignPlan.Rail(out, actual, u + " (" + p.id() + ")", p.pins().stream()
                 .map(pp -> pp.maxCurrent()).filter(java.util.Objects::nonNull).findFirst().orElse(null), load));
         k.b.why("regulator", p.id() + " needs at least Vout + dropout = " + Eng.num(actual + dropout) + " V at its input"
@@ -103,6 +119,57 @@ final class PowerPlans {
                 p.id() + ": dropout " + Eng.num(dropout) + " V, cin " + Eng.human(cin, "F") + ", cout "
                         + Eng.human(cout, "F") + ", vin max " + Eng.num(Kit.param(p, "vinMax", 35)) + " V");
         return actual;
+    }
+
+    /** Buck modules a linear design may switch to. */
+    private static final List<String> BUCKS = List.of("mp1584-buck-module", "lm2596-buck-module");
+
+    /** The package of linear regulator {@code p}: its own θJA/θJC/Tj,max when the part gives them. */
+    static LinearRegulator.Package packageOf(Part p) {
+        LinearRegulator.Package pkg = LinearRegulator.Package.in(p.name() + " " + String.join(" ", p.partNumbers()))
+                .orElse(LinearRegulator.Package.TO_220);
+        return pkg.with(Kit.param(p, "thetaJA", pkg.thetaJA()), Kit.param(p, "thetaJC", pkg.thetaJC()),
+                Kit.param(p, "tjMax", pkg.tjMax()));
+    }
+
+    /** The most current regulator {@code p} is rated for, amperes. */
+    private static double rating(Part p) {
+        return Kit.param(p, "iout", p.pins().stream().map(pp -> pp.maxCurrent()).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(1.0));
+    }
+
+    /** Why linear regulator {@code p} cannot give {@code vout} at {@code load} from {@code vin}; null when it can. */
+    private static String whyNotLinear(Part p, double vin, double vout, double load) {
+        if (load > rating(p)) {
+            return Eng.human(load, "A") + " is more than its " + Eng.human(rating(p), "A") + " rating";
+        }
+        double vinMax = Kit.param(p, "vinMax", 35);
+        if (vin > vinMax) {
+            return Eng.num(vin) + " V is above its " + Eng.num(vinMax) + " V input maximum";
+        }
+        LinearRegulator.Package pkg = packageOf(p);
+        LinearRegulator.Thermal t = LinearRegulator.Thermal.of(pkg, vin, vout, load);
+        if (t.cooling() == LinearRegulator.Cooling.TOO_HOT) {
+            return "it would dissipate (" + Eng.num(vin) + " V − " + Eng.num(vout) + " V) · " + Eng.human(load, "A")
+                    + " = " + Eng.human(t.power(), "W") + ", more than its " + pkg.name() + " sheds (" + Eng.num(
+                    pkg.freeAirWatts(LinearRegulator.AMBIENT)) + " W alone at θJA " + Eng.num(pkg.thetaJA()) + " °C/W"
+                    + (pkg.heatSinkWatts() > 0 ? ", about " + Eng.num(pkg.heatSinkWatts()) + " W on a modest heat sink"
+                    : ", and it takes no heat sink") + ")";
+        }
+        return null;
+    }
+
+    /**
+     * The buck module that gives {@code vout} at {@code load} from {@code vin} (input range with headroom, output
+     * range, current rating), the most efficient first; empty when none fits.
+     */
+    private static Optional<Part> buckFor(Kit k, double vin, double vout, double load) {
+        return BUCKS.stream().map(k.kb::part).flatMap(Optional::stream)
+                .filter(m -> BuckModule.inputFits(vin, vout, Kit.param(m, "vinMin", 4.5), Kit.param(m, "vinMax", 28),
+                        Kit.param(m, "dropout", 1.5)))
+                .filter(m -> vout >= Kit.param(m, "voutMin", 0.8) && vout <= Kit.param(m, "voutMax", 20))
+                .filter(m -> load <= Kit.param(m, "iout", 2))
+                .max(java.util.Comparator.comparingDouble(m -> Kit.param(m, "efficiency", 0.85)));
     }
 
     static void linear(Kit k) {
@@ -134,15 +201,30 @@ final class PowerPlans {
                     + " V, designed for that; from a lower input use a low-dropout part or a buck-boost module");
             vin = vout + dropout;
         }
+        double load = k.value(Quantity.CURRENT).orElse(0.1);
+        if (k.value(Quantity.CURRENT).isEmpty()) {
+            k.b.note("no load current given: heat computed for 100 mA");
+        }
         double vinMax = Kit.param(p, "vinMax", 35);
+        String why = whyNotLinear(p, vin, vout, load);
+        Optional<Part> buck = why == null ? Optional.empty() : buckFor(k, vin, vout, load);
+        if (buck.isPresent()) {
+            Part m = buck.get();
+            k.b.note("a linear regulator (" + p.id() + ") will not do: " + why + "; designed with the "
+                    + m.id() + " step-down module instead");
+            k.b.why("switching converter", "the " + p.id() + " was the linear choice, but " + why + "; the "
+                            + m.id() + " converts at about " + Eng.num(Kit.param(m, "efficiency", 0.85) * 100)
+                            + " % efficiency, so it wastes " + Eng.human(BuckModule.loss(vout, load,
+                            Kit.param(m, "efficiency", 0.85)), "W") + " instead",
+                    p.id() + ": " + packageOf(p).source() + ", output " + Eng.human(rating(p), "A") + ", input "
+                            + Eng.num(vinMax) + " V max");
+            placeBuck(k, m, vin, vout, load);
+            return;
+        }
         if (vin > vinMax) {
             k.b.note(Eng.num(vin) + " V is above the " + p.id() + "'s " + Eng.num(vinMax) + " V maximum: designed for "
                     + Eng.num(vinMax) + " V; step down first with a buck module");
             vin = vinMax;
-        }
-        double load = k.value(Quantity.CURRENT).orElse(0.1);
-        if (k.value(Quantity.CURRENT).isEmpty()) {
-            k.b.note("no load current given: heat computed for 100 mA");
         }
         k.b.title(p.name().split(" \\(")[0] + ": " + Eng.num(vin) + " V to " + Eng.num(vout) + " V");
         k.supply("VIN", vin, "unregulated input");
@@ -277,7 +359,16 @@ final class PowerPlans {
                     + Eng.num(c) + " V");
             vin = c;
         }
-        double iout = k.value(Quantity.CURRENT).orElse(1.0);
+        placeBuck(k, p, vin, vout, k.value(Quantity.CURRENT).orElse(1.0));
+    }
+
+    /** Places buck module {@code p} from VIN to VOUT, set by its trimmer to {@code vout}. */
+    private static void placeBuck(Kit k, Part p, double vin, double vout, double iout) {
+        double vinMin = Kit.param(p, "vinMin", 4.5);
+        double vinMax = Kit.param(p, "vinMax", 28);
+        double dropout = Kit.param(p, "dropout", 1.5);
+        double lo = Kit.param(p, "voutMin", 0.8);
+        double hi = Kit.param(p, "voutMax", 20);
         double eff = Kit.param(p, "efficiency", 0.85);
         k.b.title(p.name().split(" \\(")[0] + ": " + Eng.num(vin) + " V to " + Eng.num(vout) + " V");
         k.supply("VIN", vin, "converter input");
