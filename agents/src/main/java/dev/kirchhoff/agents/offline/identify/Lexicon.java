@@ -180,7 +180,7 @@ final class Lexicon {
     }
 
     /** Rows of a {@code " | "}-separated file, each with exactly {@code columns} trimmed cells. */
-    private static List<String[]> table(String file, int columns) {
+    static List<String[]> table(String file, int columns) {
         List<String[]> rows = new ArrayList<>();
         for (String line : lines(file)) {
             // a cell ends at " | " (spaces around the bar), so regular expressions may use "|" freely

@@ -90,6 +90,7 @@ public final class OfflineIdentifier implements ComponentIdentifier {
     private final Spelling spelling;
     private final ValueReader values;
     private final SupplyReader supplies;
+    private final Gaps gaps;
     private final Map<String, Optional<String>> searchCache = new ConcurrentHashMap<>();
 
     /**
@@ -111,6 +112,7 @@ public final class OfflineIdentifier implements ComponentIdentifier {
         this.spelling = new Spelling(targets, known);
         this.values = new ValueReader(lexicon);
         this.supplies = new SupplyReader(kb, lexicon);
+        this.gaps = Gaps.bundled();
     }
 
     @Override
@@ -130,6 +132,8 @@ public final class OfflineIdentifier implements ComponentIdentifier {
         private final PartLinker linker;
         private final String[] ownerId;
         private final List<PartLinker.Found> found;
+        /** Boards named that the knowledge base lacks ("Wemos D1 mini"), in prompt order. */
+        private final List<Gaps.BoardMention> unknownBoards;
 
         Reading(String prompt) {
             this.prompt = prompt;
@@ -140,10 +144,25 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             this.linker = new PartLinker(kb, search, lexicon, names, searchCache, tokens, valueToken, flat, notes);
             this.ownerId = linker.ownerId;
             this.found = linker.found;
+            this.unknownBoards = gaps.boardsIn(tokens);
+            for (Gaps.BoardMention b : unknownBoards) {
+                for (int k = b.from(); k < b.to(); k++) {
+                    linker.claimed[k] = true;
+                }
+            }
         }
 
         Requirements run() {
-            List<ValueReader.Reading> readings = values.read(tokens);
+            List<ValueReader.Reading> readings = new ArrayList<>(values.read(tokens));
+            // "Nano 33 IoT", "Pi 4": the numbers of a board's name are not values
+            readings.removeIf(r -> {
+                for (int k = r.from(); k < r.to(); k++) {
+                    if (linker.claimed[k]) {
+                        return true;
+                    }
+                }
+                return false;
+            });
             for (ValueReader.Reading r : readings) {
                 for (int k = r.from(); k < r.to(); k++) {
                     valueToken[k] = true;
@@ -154,8 +173,9 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             Supply supply = supplies.read(tokens, flat, ownerId);
             Set<Constraint> constraints = readConstraints();
             String free = flatten(true);
-            boolean boardNamed = found.stream().anyMatch(f -> roleOf(f.id).equals("BOARD"));
-            RecipeKind recipe = readRecipe(free, boardNamed);
+            boolean boardNamed = found.stream().anyMatch(f -> roleOf(f.id).equals("BOARD"))
+                    || !unknownBoards.isEmpty();
+            RecipeKind recipe = missingBlock(readRecipe(free, boardNamed), boardNamed);
 
             List<PartRequest> parts = new ArrayList<>();
             Map<String, PartRequest> byId = new LinkedHashMap<>();
@@ -181,7 +201,8 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             supplies.addParts(supply, byId);
             parts.addAll(byId.values());
 
-            boolean hasBoard = parts.stream().anyMatch(p -> p.role() == PartRole.BOARD);
+            // a board the knowledge base lacks is still the board the prompt asks for: no stand-alone building block
+            boolean hasBoard = parts.stream().anyMatch(p -> p.role() == PartRole.BOARD) || !unknownBoards.isEmpty();
             if (recipe == RecipeKind.LED_DRIVER && hasBoard) {
                 recipe = null;
             }
@@ -251,7 +272,15 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             }
             // an unknown part number is most likely a module for a board (the pipeline stops on it unless generic
             // placeholders are allowed, and then it needs the board)
-            if (!hasBoard && recipe == null && !noController
+            String stand = standIn();
+            if (!hasBoard && stand != null && recipe == null && !noController) {
+                Gaps.BoardMention b = unknownBoards.get(0);
+                String why = "\"" + b.board().name() + "\" is not in the knowledge base: designing on " + stand
+                        + ", the nearest curated board (nearest first: " + String.join(", ", b.board().nearest())
+                        + "); check pins and voltages against the board asked for";
+                parts.add(0, new PartRequest(stand, 1, why, PartRole.BOARD, true));
+                notes.add(why);
+            } else if (!hasBoard && recipe == null && !noController
                     && (parts.stream().anyMatch(p -> needsController(p.role()))
                     || parts.isEmpty() && !unresolved.isEmpty())) {
                 String id = wireless != null && kb.part(WIRELESS_BOARD).isPresent() ? WIRELESS_BOARD : DEFAULT_BOARD;
@@ -404,11 +433,21 @@ public final class OfflineIdentifier implements ComponentIdentifier {
 
         // ---------------------------------------------------------------- unresolved, errors
 
-        /** Tokens that look like part numbers (letters and digits) and matched nothing. */
+        /**
+         * Boards named that the knowledge base lacks, part phrases no curated part fits, then tokens that look like
+         * part numbers (letters and digits) and matched nothing.
+         */
         private List<Unresolved> unresolved() {
             List<Unresolved> out = new ArrayList<>();
+            for (Gaps.BoardMention b : unknownBoards) {
+                if (out.stream().noneMatch(u -> u.phrase().equals(b.board().name()))) {
+                    out.add(new Unresolved(b.board().name(), b.board().nearest().stream()
+                            .filter(id -> kb.part(id).isPresent()).toList()));
+                }
+            }
+            out.addAll(linker.unresolved);
             for (int i = 0; i < n; i++) {
-                if (ownerId[i] != null || valueToken[i] || tokens.get(i).isPunctuation()) {
+                if (ownerId[i] != null || valueToken[i] || linker.claimed[i] || tokens.get(i).isPunctuation()) {
                     continue;
                 }
                 int j = i + 1;
@@ -434,6 +473,42 @@ public final class OfflineIdentifier implements ComponentIdentifier {
                 i = j - 1;
             }
             return out;
+        }
+
+        /** The curated board that stands in for the first unknown board named (used with --allow-generic), or null. */
+        private String standIn() {
+            if (unknownBoards.isEmpty()) {
+                return null;
+            }
+            return unknownBoards.get(0).board().nearest().stream().filter(id -> kb.part(id).isPresent()).findFirst()
+                    .orElse(null);
+        }
+
+        /**
+         * A building block the recipe library lacks (missing-blocks.txt) is never read silently as another: with its
+         * nearest recipe, the design uses that and says so; with none close and no board, the prompt is not
+         * understood, naming the block and what the library can design; with a board, it is left out and said so.
+         */
+        private RecipeKind missingBlock(RecipeKind read, boolean boardNamed) {
+            Gaps.MissingBlock b = gaps.blockIn(flat);
+            if (b == null) {
+                return read;
+            }
+            if (b.nearest() != null) {
+                if (!boardNamed || read == b.nearest()) {
+                    notes.add(b.note());
+                    return b.nearest();
+                }
+                return read;
+            }
+            if (boardNamed) {
+                notes.add(b.note() + " is not in the recipe library: left out of the design; add it by hand");
+                return read;
+            }
+            throw new DesignException(DesignException.Reason.NOT_UNDERSTOOD, "\"" + prompt.strip() + "\" asks for "
+                    + b.note() + ", which the recipe library cannot design and nothing in it is close to. The library"
+                    + " designs: " + libraryBlocks() + "; or name a board and modules (\"ESP32 with a BME280\").",
+                    EXAMPLES);
         }
 
         private boolean isValueToken(int from, int to) {
@@ -519,6 +594,17 @@ public final class OfflineIdentifier implements ComponentIdentifier {
                     + (u.nearest().isEmpty() ? "" : "; nearest: " + String.join(", ", u.nearest())));
         }
         return all;
+    }
+
+    /** The building blocks the recipe library designs, in words. */
+    static String libraryBlocks() {
+        List<String> out = new ArrayList<>();
+        for (RecipeKind k : RecipeKind.values()) {
+            out.add(k.name().toLowerCase(Locale.ROOT).replace('_', ' ').replace("rc ", "RC ").replace("rl ", "RL ")
+                    .replace("led ", "LED ").replace("liion", "Li-ion").replace("dc ", "DC ").replace("mosfet", "MOSFET")
+                    .replace("non inverting", "non-inverting"));
+        }
+        return String.join(", ", out);
     }
 
     private String roleOf(String id) {

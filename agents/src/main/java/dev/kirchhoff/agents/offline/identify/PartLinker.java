@@ -1,5 +1,6 @@
 package dev.kirchhoff.agents.offline.identify;
 
+import dev.kirchhoff.agents.Unresolved;
 import dev.kirchhoff.knowledge.Category;
 import dev.kirchhoff.knowledge.KnowledgeBase;
 import dev.kirchhoff.knowledge.Part;
@@ -40,6 +41,9 @@ final class PartLinker {
     private static final Set<String> VERB_LEADERS = Set.of("to", "will", "can", "should", "would", "could", "must",
             "that", "which");
 
+    /** Words after a phrase that make it the name of the whole project, built from the parts that follow. */
+    private static final Set<String> PROJECT_FOLLOWERS = Set.of("using", "based", "built", "made", "consisting",
+            "composed");
     private static final Set<String> MEASURE_CUES = Set.of("measure", "measures", "measuring", "read", "reads",
             "reading", "monitor", "monitors", "monitoring", "log", "logs", "logging", "logger", "sense", "senses",
             "sensing", "detect", "detects", "detecting", "detector", "show", "shows", "showing", "display", "displays",
@@ -62,6 +66,10 @@ final class PartLinker {
     final String[] ownerId;
     /** The parts linked so far, in the order found; in prompt order after {@link #finish()}. */
     final List<Found> found = new ArrayList<>();
+    /** Tokens that name something the knowledge base lacks (a board): never part of a linked phrase or a count. */
+    final boolean[] claimed;
+    /** Part phrases with a part noun that no curated part fits, with the nearest ids. */
+    final List<Unresolved> unresolved = new ArrayList<>();
 
     /**
      * @param search      null to link by names and default nouns only
@@ -86,6 +94,7 @@ final class PartLinker {
         this.owner = new int[n];
         Arrays.fill(owner, -1);
         this.ownerId = new String[n];
+        this.claimed = new boolean[n];
     }
 
     /** Links every part phrase of the prompt. */
@@ -208,7 +217,7 @@ final class PartLinker {
                 continue;
             }
             for (int len = Math.min(names.longest(), n - i); len >= 1; len--) {
-                if (owner[i + len - 1] >= 0 || tokens.get(i + len - 1).isPunctuation()) {
+                if (owner[i + len - 1] >= 0 || tokens.get(i + len - 1).isPunctuation() || anyClaimed(i, i + len)) {
                     continue;
                 }
                 String id = lookup(i, i + len);
@@ -221,6 +230,15 @@ final class PartLinker {
             }
         }
         preferVariants();
+    }
+
+    private boolean anyClaimed(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (claimed[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String lookup(int from, int to) {
@@ -264,7 +282,7 @@ final class PartLinker {
         Category cat = kb.part(id).map(Part::category).orElse(null);
         int k = end;
         int last = end;
-        while (k < n && k < end + 4 && owner[k] < 0) {
+        while (k < n && k < end + 4 && owner[k] < 0 && !claimed[k]) {
             Token t = tokens.get(k);
             String w = t.isWord() ? Spelling.singular(t.text()) : t.text();
             Lexicon.Head head = lexicon.heads.get(w);
@@ -322,7 +340,7 @@ final class PartLinker {
     private void linkColours() {
         for (int i = 0; i < n; i++) {
             String c = tokens.get(i).text();
-            if (owner[i] >= 0 || !COLOURS.contains(c)) {
+            if (owner[i] >= 0 || claimed[i] || !COLOURS.contains(c)) {
                 continue;
             }
             int k = i + 1;
@@ -341,7 +359,7 @@ final class PartLinker {
     private void linkHeads() {
         for (int i = n - 1; i >= 0; i--) {
             Token t = tokens.get(i);
-            if (owner[i] >= 0 || valueToken[i] || !t.isWord()) {
+            if (owner[i] >= 0 || valueToken[i] || claimed[i] || !t.isWord()) {
                 continue;
             }
             String w = Spelling.singular(t.text());
@@ -369,8 +387,15 @@ final class PartLinker {
                 from = mods.get(0);
             }
             if (hit == null && !plain && search != null) {
-                notes.add("\"" + ValueReader.phrase(tokens, mods.get(0), i + 1) + "\": no such part in the"
+                String phrase = ValueReader.phrase(tokens, mods.get(0), i + 1);
+                notes.add("\"" + phrase + "\": no such part in the"
                         + " knowledge base; name a part number or describe it differently");
+                // not replaced by the noun's default either ("a float switch" is no push button): reported, so the
+                // design does not go on without it; unless the phrase names the project its parts then build ("a
+                // clap switch using a sound sensor and a relay")
+                if (!(i + 1 < n && PROJECT_FOLLOWERS.contains(tokens.get(i + 1).text()))) {
+                    unresolved.add(new Unresolved(phrase, nearest(phrase, head)));
+                }
                 continue;
             }
             if (hit == null && lexicon.defaults.containsKey(w) && isCurated(lexicon.defaults.get(w))) {
@@ -468,7 +493,7 @@ final class PartLinker {
             }
             boolean ok = true;
             for (int j = 0; j < m.size() && ok; j++) {
-                ok = owner[k + j] < 0 && tokens.get(k + j).text().equals(m.get(j));
+                ok = owner[k + j] < 0 && !claimed[k + j] && tokens.get(k + j).text().equals(m.get(j));
             }
             if (ok) {
                 return m.size();
@@ -509,7 +534,9 @@ final class PartLinker {
         if (i + 1 < n && VERB_FOLLOWERS.contains(tokens.get(i + 1).text())) {
             return i == 0 || count(i - 1) == 0 && !tokens.get(i - 1).text().equals("the");
         }
-        return i > 0 && VERB_LEADERS.contains(tokens.get(i - 1).text());
+        // "a CAN transceiver": after an article the leader describes the noun, it is not a modal verb
+        return i > 0 && VERB_LEADERS.contains(tokens.get(i - 1).text())
+                && !(i > 1 && Set.of("a", "an", "the").contains(tokens.get(i - 2).text()));
     }
 
     /** Up to three describing words before a part noun ("soil moisture", "TFT"), nearest last. */
@@ -526,7 +553,7 @@ final class PartLinker {
                 k--;
                 continue;
             }
-            if (!isModifier(t, k)) {
+            if (!isModifier(t, k) && !isNounAdjunct(k, head)) {
                 break;
             }
             mods.add(0, k);
@@ -535,9 +562,36 @@ final class PartLinker {
         return mods;
     }
 
+    /**
+     * "a CAN transceiver": an everyday word between an article and the part noun can only describe the noun, so it
+     * is a describing word even though it is usually a verb ("can", "display", "power").
+     */
+    private boolean isNounAdjunct(int k, int head) {
+        return k == head - 1 && k > 0 && owner[k] < 0 && !claimed[k] && !valueToken[k] && tokens.get(k).isWord()
+                && lexicon.stopWords.contains(tokens.get(k).text())
+                && !tokens.get(k).text().matches(".*(ing|ed)")
+                && !lexicon.plainWords.contains(tokens.get(k).text())
+                && !lexicon.circuitWords.contains(tokens.get(k).text())
+                && Set.of("a", "an", "the").contains(tokens.get(k - 1).text())
+                && !Set.of("a", "an", "the", "one", "each", "every", "all", "any", "some", "both", "this", "that",
+                "my", "your", "our", "its", "their", "new", "more", "most", "less", "few", "several", "multiple",
+                "many", "other", "same").contains(tokens.get(k).text());
+    }
+
+    /** The curated parts nearest a phrase no part fits: the search in the noun's categories, else by name. */
+    private List<String> nearest(String phrase, Lexicon.Head head) {
+        List<String> ids = new ArrayList<>();
+        if (search != null) {
+            for (SearchHit h : search.search(phrase, new SearchFilters(head.categories(), Tier.CURATED, null, null), 3)) {
+                ids.add(h.id());
+            }
+        }
+        return ids.isEmpty() ? kb.suggest(phrase, 3) : ids;
+    }
+
     private boolean isModifier(Token t, int k) {
         String w = t.text();
-        if (owner[k] >= 0 || valueToken[k] || t.isPunctuation() || t.isInteger()) {
+        if (owner[k] >= 0 || valueToken[k] || claimed[k] || t.isPunctuation() || t.isInteger()) {
             return false;
         }
         if (lexicon.stopWords.contains(w) || lexicon.numbers.containsKey(w)) {
@@ -661,7 +715,7 @@ final class PartLinker {
         while (k >= 0 && skipped <= 2) {
             Token t = tokens.get(k);
             int c = count(k);
-            if (c > 0 && !valueToken[k] && owner[k] < 0) {
+            if (c > 0 && !valueToken[k] && owner[k] < 0 && !claimed[k]) {
                 return k + 1 < n && MEASURE_WORDS.contains(tokens.get(k + 1).text()) ? 0 : c;
             }
             if (t.text().equals("of") && k >= 1 && Set.of("pair", "couple").contains(tokens.get(k - 1).text())) {
@@ -670,7 +724,7 @@ final class PartLinker {
             if (t.text().equals("of") && k >= 1 && tokens.get(k - 1).text().equals("dozen")) {
                 return 12;
             }
-            if (owner[k] >= 0 || valueToken[k] || !t.isWord() || lexicon.stopWords.contains(t.text())
+            if (owner[k] >= 0 || valueToken[k] || claimed[k] || !t.isWord() || lexicon.stopWords.contains(t.text())
                     || lexicon.units.containsKey(t.text())) {
                 return 0;
             }

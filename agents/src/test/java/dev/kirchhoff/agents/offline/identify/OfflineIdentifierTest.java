@@ -9,12 +9,14 @@ import dev.kirchhoff.agents.Quantity;
 import dev.kirchhoff.agents.RecipeKind;
 import dev.kirchhoff.agents.Requirements;
 import dev.kirchhoff.agents.Supply;
+import dev.kirchhoff.knowledge.Category;
 import dev.kirchhoff.knowledge.KnowledgeBase;
 import dev.kirchhoff.retrieval.PartSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
@@ -221,6 +223,13 @@ class OfflineIdentifierTest {
                 c("ESP32 controlling a WS2812B strip of 60 LEDs from a 5 V 4 A power supply")
                         .parts("esp32-devkit-v1", "ws2812b-strip:LOAD").supply(Supply.Kind.ADAPTER, 5.0)
                         .value(Quantity.CURRENT, 4),
+                // a part noun after an everyday word ("CAN", "level") is still searched in its category
+                c("STM32 Blue Pill on a CAN bus through a CAN transceiver")
+                        .parts("stm32-blue-pill:BOARD", "mcp2515-module:PERIPHERAL"),
+                c("ESP32 driving a WS2812B strip through a level shifter")
+                        .parts("esp32-devkit-v1", "74ahct125", "ws2812b-strip:LOAD"),
+                c("USB to serial converter for flashing an Arduino Nano")
+                        .parts("arduino-nano", "usb-ttl-adapter-cp2102"),
                 c("a clap switch using a sound sensor and a relay")
                         .parts("arduino-uno-r3", "sound-sensor-module", "relay-module-1ch").defaultBoard(),
                 c("Bluetooth controlled car with HC-05, L298N and 2 motors")
@@ -477,6 +486,131 @@ class OfflineIdentifierTest {
         assertThat(r.board()).hasValueSatisfying(b -> assertThat(b.id()).isEqualTo("arduino-uno-r3"));
         assertThat(r.board().orElseThrow().defaulted()).isFalse();
         assertThat(r.notes()).anyMatch(n -> n.contains("no Wi-Fi"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "Wemos D1 mini reading a DHT11 | Wemos D1 mini | esp8266-nodemcu | dht11",
+        "LOLIN D1 mini Pro with an SSD1306 | Wemos D1 mini | esp8266-nodemcu | ssd1306-i2c-oled",
+        "Uno R4 Minima driving an SG90 | Arduino Uno R4 | arduino-uno-r3 | sg90",
+        "Arduino Nano Every with an HC-SR04 | Arduino Nano Every | arduino-nano | hc-sr04",
+        "Seeed XIAO ESP32-C3 reading a BH1750 | Seeed XIAO ESP32-C3 | esp32-c3-devkitm-1 | bh1750-module",
+        "SparkFun Pro Micro with a 4x4 keypad | Pro Micro | arduino-leonardo | keypad-4x4",
+        "Nucleo-F401RE with a DS18B20 | STM32 Nucleo | stm32-blue-pill | ds18b20",
+        "Raspberry Pi 4 reading a BME280 | Raspberry Pi (Linux computer) | raspberry-pi-pico-w | bme280-module",
+    })
+    void aBoardTheKnowledgeBaseLacksIsReportedWithItsFamilyNotReplacedByTheUno(String prompt, String board,
+                                                                               String nearest, String module) {
+        Requirements r = identifier.identify(prompt);
+        assertThat(r.unresolved()).as("unresolved of %s", prompt).first().satisfies(u -> {
+            assertThat(u.phrase()).isEqualTo(board);
+            assertThat(u.nearest()).first().isEqualTo(nearest);
+        });
+        // with --allow-generic the design stands on the nearest board of the family, said so, never silently
+        assertThat(r.board()).hasValueSatisfying(b -> {
+            assertThat(b.id()).isEqualTo(nearest);
+            assertThat(b.defaulted()).isTrue();
+        });
+        assertThat(r.parts()).extracting(PartRequest::id).contains(module);
+        assertThat(r.notes()).anyMatch(n -> n.contains(board) && n.contains("not in the knowledge base")
+                && n.contains(nearest));
+        // the numbers of the board's name are neither counts nor values
+        assertThat(r.parts()).allMatch(p -> p.quantity() == 1);
+        assertThat(r.values()).isEmpty();
+    }
+
+    @Test
+    void aCuratedBoardWhoseNameContainsAnUnknownOnesWordsIsStillLinked() {
+        Requirements r = identifier.identify("Raspberry Pi Pico W reading a BME280, Arduino Nano as a second node");
+        assertThat(r.unresolved()).isEmpty();
+        assertThat(r.parts()).extracting(PartRequest::id).contains("raspberry-pi-pico-w", "arduino-nano");
+    }
+
+    @Test
+    void theUnknownBoardTableNamesCuratedBoardsOnly() {
+        Gaps gaps = Gaps.bundled();
+        assertThat(gaps.boards).hasSizeGreaterThan(20);
+        for (Gaps.UnknownBoard b : gaps.boards) {
+            assertThat(b.nearest()).as("nearest of %s", b.name()).isNotEmpty().allSatisfy(id ->
+                    assertThat(KB.require(id).category()).as(id).isEqualTo(Category.BOARD));
+            // a board in the table must not be a curated one: it would shadow its name
+            assertThat(KB.suggest(b.name(), 1)).as("curated %s", b.name())
+                    .noneMatch(id -> KB.require(id).name().equalsIgnoreCase(b.name()));
+        }
+    }
+
+    @Test
+    void aPartNounNoCuratedPartFitsIsUnresolvedNotDropped() {
+        Requirements r = identifier.identify("Arduino Uno with a float switch on pin 7");
+        assertThat(r.parts()).extracting(PartRequest::id).containsExactly("arduino-uno-r3");
+        assertThat(r.unresolved()).singleElement().satisfies(u -> {
+            assertThat(u.phrase()).isEqualTo("float switch");
+            assertThat(u.nearest()).isNotEmpty().allSatisfy(id ->
+                    assertThat(KB.require(id).category()).isEqualTo(Category.INPUT));
+        });
+    }
+
+    @Test
+    void anIntegratorIsDesignedAsAnRcLowPassAndTheNoteSaysSo() {
+        Requirements r = identifier.identify("op-amp integrator for a 100 Hz square wave");
+        assertThat(r.recipe()).isEqualTo(RecipeKind.RC_LOW_PASS);
+        assertThat(r.notes()).anyMatch(n -> n.contains("integrator") && n.contains("not in the recipe library")
+                && n.contains("RC low-pass"));
+        Requirements passive = identifier.identify("RC integrator with R = 10k and C = 100 nF");
+        assertThat(passive.recipe()).isEqualTo(RecipeKind.RC_LOW_PASS);
+        assertThat(passive.notes()).anyMatch(n -> n.contains("is an RC low-pass"));
+        Requirements diff = identifier.identify("differentiator that turns a square wave into spikes, 10 nF");
+        assertThat(diff.recipe()).isEqualTo(RecipeKind.RC_HIGH_PASS);
+        assertThat(diff.notes()).anyMatch(n -> n.contains("differentiator") && n.contains("RC high-pass"));
+    }
+
+    @Test
+    void aFilterAboveFirstOrderIsDesignedFirstOrderAndTheNoteSaysSo() {
+        Requirements low = identifier.identify("4th-order Butterworth anti-alias filter at 2 kHz");
+        assertThat(low.recipe()).isEqualTo(RecipeKind.RC_LOW_PASS);
+        assertThat(low.values()).anySatisfy(v -> {
+            assertThat(v.quantity()).isEqualTo(Quantity.CUTOFF);
+            assertThat(v.value()).isCloseTo(2000, within(1e-6));
+        });
+        assertThat(low.notes()).anyMatch(n -> n.contains("first-order") && n.contains("20 dB/decade"));
+        Requirements high = identifier.identify("Sallen-Key high-pass with a 50 Hz corner");
+        assertThat(high.recipe()).isEqualTo(RecipeKind.RC_HIGH_PASS);
+        assertThat(high.notes()).anyMatch(n -> n.contains("Sallen-Key") && n.contains("first-order"));
+    }
+
+    @Test
+    void anOscillatorWithoutA555IsTheAstableAndSaysSo() {
+        Requirements r = identifier.identify("a 440 Hz oscillator running from a 9 V battery");
+        assertThat(r.recipe()).isEqualTo(RecipeKind.ASTABLE_555);
+        assertThat(r.notes()).anyMatch(n -> n.contains("only oscillator is the 555 astable"));
+        Requirements named = identifier.identify("555 oscillator at 440 Hz from 9 V");
+        assertThat(named.recipe()).isEqualTo(RecipeKind.ASTABLE_555);
+        assertThat(named.notes()).noneMatch(n -> n.contains("only oscillator"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "instrumentation amplifier with a gain of 100 for a bridge sensor | instrumentation amplifier",
+        "Wien-bridge oscillator giving a 1 kHz sine from +-12 V | sine-wave",
+        "band-pass filter between 300 Hz and 3.4 kHz | band-pass",
+        "analog PID controller for a heater | PID",
+        "precision rectifier with an LM358 | this building block",
+    })
+    void aBuildingBlockNothingInTheLibraryIsCloseToIsNotUnderstood(String prompt, String named) {
+        assertThatThrownBy(() -> identifier.identify(prompt))
+                .isInstanceOfSatisfying(DesignException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DesignException.Reason.NOT_UNDERSTOOD);
+                    assertThat(e.getMessage()).contains(named).contains("cannot design")
+                            .contains("non-inverting amplifier").contains("astable 555").contains("RC low pass");
+                    assertThat(e.suggestions()).isNotEmpty();
+                });
+    }
+
+    @Test
+    void aMissingBlockNextToABoardIsLeftOutAndSaid() {
+        Requirements r = identifier.identify("ESP32 running a PID loop on a heater through a relay");
+        assertThat(r.parts()).extracting(PartRequest::id).containsExactly("esp32-devkit-v1", "relay-module-1ch");
+        assertThat(r.notes()).anyMatch(n -> n.contains("PID") && n.contains("left out"));
     }
 
     @Test
