@@ -1,5 +1,7 @@
 package dev.kirchhoff.agents.recipes;
 
+import dev.kirchhoff.schematic.units.Engineering;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -12,7 +14,6 @@ import java.util.Locale;
 public final class Eng {
 
     private static final String[] SPICE = {"f", "p", "n", "u", "m", "", "k", "Meg", "G"};
-    private static final String[] HUMAN = {"f", "p", "n", "µ", "m", "", "k", "M", "G"};
 
     private Eng() {
     }
@@ -22,9 +23,9 @@ public final class Eng {
         return format(value, SPICE, "");
     }
 
-    /** Text for people with a unit: {@code human(4700, "Ω") -> "4.7 kΩ"}. */
+    /** Text for people with a unit: {@code human(4700, "Ω") -> "4.7 kΩ"}; the same as the reports' formatting. */
     public static String human(double value, String unit) {
-        return format(value, HUMAN, " ") + unit;
+        return Engineering.format(value, unit);
     }
 
     /** A signed percentage with one decimal: {@code -0.003 -> "−0.3 %"}. */

@@ -15,7 +15,6 @@ import dev.kirchhoff.knowledge.KnowledgeBase;
 import dev.kirchhoff.retrieval.PartSearch;
 import dev.kirchhoff.validation.Severity;
 import dev.kirchhoff.validation.Validator;
-import dev.kirchhoff.validation.simulation.Ngspice;
 import dev.kirchhoff.validation.simulation.NgspiceException;
 import dev.kirchhoff.validation.simulation.SimulationResult;
 import dev.kirchhoff.validation.simulation.Simulator;
@@ -25,8 +24,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,13 +142,8 @@ final class DesignCommand implements Callable<Integer> {
                 skipped = "--no-simulate";
             } else {
                 try {
-                    Map<String, String> env = new HashMap<>(System.getenv());
-                    String exe = System.getProperty("kirchhoff.ngspice");
-                    if (exe != null) {
-                        env.put(Ngspice.ENV, exe);
-                    }
-                    Ngspice ngspice = Ngspice.locate(env, Duration.ofSeconds(30));
-                    sim = new Simulator(validator, ngspice).simulate(result.circuit(), result.plan().title());
+                    sim = new Simulator(validator, Simulation.locate(null)).simulate(result.circuit(),
+                            result.plan().title());
                 } catch (NgspiceException e) {
                     skipped = e.getMessage();
                 }

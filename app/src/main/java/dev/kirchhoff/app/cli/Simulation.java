@@ -28,16 +28,27 @@ final class Simulation {
      */
     static SimulationResult run(ValidationInput in, Validator validator, String subject, Duration timeout) {
         try {
-            Map<String, String> env = new HashMap<>(System.getenv());
-            String chosen = System.getProperty("kirchhoff.ngspice");
-            if (chosen != null) {
-                env.put(Ngspice.ENV, chosen);
-            }
-            Ngspice ngspice = Ngspice.locate(env, timeout == null ? Ngspice.DEFAULT_TIMEOUT : timeout);
+            Ngspice ngspice = locate(timeout);
             return new Simulator(validator, ngspice).simulate(in.circuit(), subject, in.defects());
         } catch (NgspiceException e) {
             throw new UserError(e.kind() == NgspiceException.Kind.FAILED ? "ngspice failed on " + subject + ": "
                     + e.getMessage() : e.getMessage());
         }
+    }
+
+    /**
+     * The ngspice to run: the system property {@code kirchhoff.ngspice}, else {@code KIRCHHOFF_NGSPICE}, else
+     * {@code ngspice} on the {@code PATH}.
+     *
+     * @param timeout how long ngspice may run; {@code null} for the default
+     * @throws NgspiceException when none is found
+     */
+    static Ngspice locate(Duration timeout) throws NgspiceException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        String chosen = System.getProperty("kirchhoff.ngspice");
+        if (chosen != null) {
+            env.put(Ngspice.ENV, chosen);
+        }
+        return Ngspice.locate(env, timeout == null ? Ngspice.DEFAULT_TIMEOUT : timeout);
     }
 }

@@ -2,6 +2,8 @@ package dev.kirchhoff.agents.offline.embedded;
 
 import dev.kirchhoff.agents.DesignPlan;
 import dev.kirchhoff.agents.recipes.ESeries;
+import dev.kirchhoff.agents.recipes.Eng;
+import dev.kirchhoff.schematic.units.Engineering;
 
 import java.util.Locale;
 
@@ -57,30 +59,17 @@ final class Values {
                 round(exact), chosen, "E12", "base current " + ma((volts - vbe) / chosen));
     }
 
-    /** Value text a resistor or capacitor primitive carries: {@code 330}, {@code 4.7k}, {@code 100n}. */
+    /**
+     * Value text a resistor or capacitor primitive carries: {@code 330}, {@code 4.7k}, {@code 100nF}. Mega is
+     * {@code Meg}: plan values are read with SPICE rules, where {@code M} means milli.
+     */
     static String text(double value, String unit) {
-        // mega is "Meg": plan values are read with SPICE rules, where "M" means milli
-        String[] prefixes = {"p", "n", "u", "m", "", "k", "Meg"};
-        int index = 4;
-        double v = value;
-        while (v >= 1000 && index < prefixes.length - 1) {
-            v /= 1000;
-            index++;
-        }
-        while (v < 1 && index > 0) {
-            v *= 1000;
-            index--;
-        }
-        String num = Math.abs(v - Math.rint(v)) < 1e-6 ? Long.toString(Math.round(v))
-                : String.format(Locale.ROOT, "%.3g", v).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return num + prefixes[index] + unit;
+        return Eng.spice(value) + unit;
     }
 
-    /** {@code 330 Ω}, {@code 4.7 kΩ}. */
+    /** {@code 330 Ω}, {@code 4.7 kΩ}, {@code 1 MΩ}. */
     static String ohms(double r) {
-        String t = text(r, "");
-        char last = t.charAt(t.length() - 1);
-        return Character.isLetter(last) ? t.substring(0, t.length() - 1) + " " + last + "Ω" : t + " Ω";
+        return Engineering.format(r, "Ω");
     }
 
     /** Six significant digits: 129.99999999999997 is 130. */
