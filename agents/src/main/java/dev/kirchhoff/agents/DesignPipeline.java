@@ -85,11 +85,12 @@ public final class DesignPipeline {
         try {
             req = stages.identifier().identify(prompt);
         } catch (DesignException e) {
-            trace.record("identify", 0, engine, model, System.nanoTime() - t, prompt, Map.of("error", e.getMessage()), null);
+            trace.record("identify", 0, engine, model, System.nanoTime() - t, prompt, Map.of("error", String.valueOf(e.getMessage())),
+                    usage(stages.identifier()));
             throw e;
         }
         long dt = System.nanoTime() - t;
-        trace.record("identify", 0, engine, model, dt, prompt, req, null);
+        trace.record("identify", 0, engine, model, dt, prompt, req, usage(stages.identifier()));
         listener.stageDone("identify", 0, summarize(req), dt);
         if (!req.unresolved().isEmpty() && !options.allowGeneric()) {
             Unresolved u = req.unresolved().get(0);
@@ -104,7 +105,7 @@ public final class DesignPipeline {
         Pinouts pinouts = stages.retriever().retrieve(req);
         dt = System.nanoTime() - t;
         trace.record("retrieve", 0, engine, model, dt, req.parts(), pinouts.parts().stream()
-                .map(r -> Map.of("id", r.part().id(), "pins", r.part().pins().size())).toList(), null);
+                .map(r -> Map.of("id", r.part().id(), "pins", r.part().pins().size())).toList(), usage(stages.retriever()));
         listener.stageDone("retrieve", 0, pinouts.parts().size() + " part(s): " + pinouts.parts().stream()
                 .map(r -> r.part().id()).collect(Collectors.joining(", ")), dt);
 
@@ -115,9 +116,17 @@ public final class DesignPipeline {
         int round = 0;
         while (true) {
             t = System.nanoTime();
-            DesignPlan plan = withPlaceholders(stages.reasoner().reason(req, pinouts, feedback), req);
+            DesignPlan plan;
+            try {
+                plan = withPlaceholders(stages.reasoner().reason(req, pinouts, feedback), req);
+            } catch (RuntimeException e) {
+                trace.record("reason", round, engine, model, System.nanoTime() - t, null,
+                        Map.of("error", String.valueOf(e.getMessage())), usage(stages.reasoner()));
+                throw e;
+            }
             dt = System.nanoTime() - t;
-            trace.record("reason", round, engine, model, dt, feedback.isEmpty() ? null : feedback.findings(), plan, null);
+            trace.record("reason", round, engine, model, dt, feedback.isEmpty() ? null : feedback.findings(), plan,
+                    usage(stages.reasoner()));
             listener.stageDone("reason", round, plan.components().size() + " components, " + plan.nets().size()
                     + " nets, " + plan.rationale().size() + " reasons", dt);
 
@@ -125,7 +134,8 @@ public final class DesignPipeline {
             Circuit circuit = stages.synthesizer().synthesize(plan);
             dt = System.nanoTime() - t;
             trace.record("synthesize", round, engine, model, dt, null,
-                    Map.of("components", circuit.components().size(), "nets", circuit.netNames().size()), null);
+                    Map.of("components", circuit.components().size(), "nets", circuit.netNames().size()),
+                    usage(stages.synthesizer()));
             listener.stageDone("synthesize", round, circuit.components().size() + " components, "
                     + circuit.netNames().size() + " nets", dt);
 
@@ -170,6 +180,15 @@ public final class DesignPipeline {
                     + String.join(", ", u.nearest()) + ")"));
         }
         return b.build();
+    }
+
+    /** What a metered stage spent on this thread; null for a stage that spends nothing worth counting. */
+    private static Map<String, Long> usage(Object stage) {
+        if (stage instanceof Metered m) {
+            Map<String, Long> u = m.takeUsage();
+            return u == null || u.isEmpty() ? null : u;
+        }
+        return null;
     }
 
     private static int errors(ValidationReport r) {
