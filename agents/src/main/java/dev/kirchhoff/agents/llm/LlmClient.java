@@ -102,6 +102,7 @@ public final class LlmClient {
         List<Reply.ToolCall> toolCalls = new ArrayList<>();
         Usage usage = Usage.NONE;
         int repairs = 0;
+        boolean fellBack = false;
         List<String> lastProblems = List.of();
         try {
             while (true) {
@@ -120,8 +121,10 @@ public final class LlmClient {
                     response = model.chat(request.build());
                 } catch (LlmException e) {
                     if (enforced && e.kind() == LlmException.Kind.BAD_REQUEST) {
-                        // the server does not take a JSON Schema response format: give the schema in the prompt
-                        schemaInPrompt.set(true);
+                        // the server may not take a JSON Schema response format: give the schema in the prompt, and
+                        // remember that only once a request without it was answered (a 404 for an unknown model is
+                        // also a BAD_REQUEST, and must not switch the schema off for good)
+                        fellBack = true;
                         enforced = false;
                         messages.set(0, SystemMessage.from(systemText(call, schemaTree, false)));
                         continue;
@@ -129,6 +132,10 @@ public final class LlmClient {
                     throw e;
                 } finally {
                     usage = usage.plus(new Usage(0, 0, 0, 0, 0, 0, (System.nanoTime() - t) / 1_000_000));
+                }
+                if (fellBack) {
+                    schemaInPrompt.set(true);
+                    fellBack = false;
                 }
                 usage = usage.plus(usageOf(response));
                 AiMessage ai = response.aiMessage();
