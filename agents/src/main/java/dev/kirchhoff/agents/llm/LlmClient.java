@@ -90,7 +90,7 @@ public final class LlmClient {
      */
     public Reply structured(StructuredCall call) {
         Objects.requireNonNull(call, "The parameter 'call' must not be null.");
-        Map<String, Object> schemaMap = JsonSchemaElementUtils.toMap(call.schema().rootElement());
+        Map<String, Object> schemaMap = JsonSchemaElementUtils.toMap(call.schema().rootElement(), true);
         JsonNode schemaTree = JSON.valueToTree(schemaMap);
         com.networknt.schema.JsonSchema validator = SCHEMAS.getSchema(schemaTree);
         Tools tools = Tools.of(call.tools());

@@ -53,17 +53,20 @@ public final class DesignOutputs {
     /**
      * Every output's name and text, in {@link #FILES} order.
      *
-     * @param deck the SPICE deck when validation passed, else null (then no {@code design.cir})
+     * @param deck the SPICE deck, or null (then no {@code design.cir}); ignored when validation failed
      */
     public Map<String, String> render(DesignResult result, SpiceDeck deck, DesignReport.Simulation simulation) {
         Map<String, String> out = new LinkedHashMap<>();
         Circuit circuit = result.circuit();
-        out.put("design.json", write(circuit, "json"));
-        out.put("circuit.json", write(circuit, "circuit-json"));
-        out.put("diagram.json", write(circuit, "wokwi"));
-        out.put("design.net", write(circuit, "kicad"));
-        if (deck != null && result.passed()) {
-            out.put("design.cir", deck.text());
+        if (result.passed()) {
+            // a design that still fails validation is reported, never exported: no file another tool would build from
+            out.put("design.json", write(circuit, "json"));
+            out.put("circuit.json", write(circuit, "circuit-json"));
+            out.put("diagram.json", write(circuit, "wokwi"));
+            out.put("design.net", write(circuit, "kicad"));
+            if (deck != null) {
+                out.put("design.cir", deck.text());
+            }
         }
         out.put("schematic.svg", drawing.apply(circuit));
         List<String> files = new ArrayList<>(out.keySet());

@@ -102,11 +102,11 @@ class DesignOutputsTest {
     }
 
     @Test
-    void aFailedDesignHasNoSpiceDeckAndItsReportListsTheErrors() {
+    void aFailedDesignIsReportedButNeverExported() {
         DesignResult r = design(false);
         assertThat(r.passed()).isFalse();
         Map<String, String> files = OUTPUTS.render(r, null, DesignReport.Simulation.skipped("validation found errors"));
-        assertThat(files).doesNotContainKey("design.cir");
+        assertThat(files.keySet()).containsExactly("schematic.svg", "report.md", "report.html", "trace.json");
         assertThat(files.get("report.md")).contains("**Failed** validation").contains("`part.led-resistor`");
     }
 

@@ -7,11 +7,17 @@ import dev.kirchhoff.agents.DesignException;
 import dev.kirchhoff.agents.DesignOptions;
 import dev.kirchhoff.agents.DesignPipeline;
 import dev.kirchhoff.agents.DesignResult;
+import dev.kirchhoff.agents.llm.LlmClient;
+import dev.kirchhoff.agents.llm.LlmEngine;
+import dev.kirchhoff.agents.llm.LlmException;
+import dev.kirchhoff.agents.llm.provider.ChatModels;
+import dev.kirchhoff.agents.llm.provider.LlmSettings;
 import dev.kirchhoff.agents.output.DesignOutputs;
 import dev.kirchhoff.agents.output.DesignReport;
 import dev.kirchhoff.agents.output.Drawings;
 import dev.kirchhoff.agents.offline.OfflineEngine;
 import dev.kirchhoff.knowledge.KnowledgeBase;
+import dev.kirchhoff.retrieval.IndexCache;
 import dev.kirchhoff.retrieval.PartSearch;
 import dev.kirchhoff.validation.Severity;
 import dev.kirchhoff.validation.Validator;
@@ -27,6 +33,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +48,22 @@ import picocli.CommandLine.Spec;
                 + "pinouts, reason about power, pins and supporting parts, wire the schematic, validate it (repairing "
                 + "up to 3 times) and write the outputs: native JSON, Circuit JSON, Wokwi diagram, KiCad netlist, "
                 + "SPICE deck (only when validation passed), SVG schematic, report.md/report.html and trace.json.",
-                "The offline engine is the default: deterministic, knowledge-based, no network."},
-        footer = {"", "Exit codes: 0 designed and validated, 1 designed but validation found errors (no SPICE deck), "
-                + "2 bad input (empty or not understood prompt, unknown part).", "", "Examples:",
+                "The offline engine is the default: deterministic, knowledge-based, no network. With a model "
+                + "(--model or KIRCHHOFF_MODEL) the hybrid engine is the default: the model identifies the parts "
+                + "and what to build, the offline solver assigns pins and computes values. --engine llm lets the model "
+                + "wire the schematic too, constrained by JSON Schemas to parts and pins that exist."},
+        footer = {"", "Exit codes: 0 designed and validated, 1 designed but validation found errors (reported, not "
+                + "exported), 2 bad input (empty or not understood prompt, unknown part, model unreachable or key "
+                + "missing).", "",
+                "Models: openai:NAME (OPENAI_API_KEY; OPENAI_BASE_URL or --base-url for any OpenAI-compatible server "
+                + "such as vLLM, llama.cpp server or LM Studio), ollama:NAME (OLLAMA_BASE_URL, default "
+                + "http://localhost:11434), anthropic:NAME (ANTHROPIC_API_KEY). Also read from "
+                + "~/.config/kirchhoff/config.json (KIRCHHOFF_CONFIG overrides the path).", "", "Examples:",
                 "  kirchhoff design \"ESP32 reading a BME280 and showing it on an SSD1306, powered from USB\"",
                 "  kirchhoff design \"non-inverting amplifier with gain 11 from a single 5 V supply\" -o amp",
-                "  kirchhoff design \"555 blinking an LED at 2 Hz\" --json"})
+                "  kirchhoff design \"555 blinking an LED at 2 Hz\" --json",
+                "  kirchhoff design \"weather station on an ESP32\" --model ollama:qwen2.5:7b",
+                "  kirchhoff design \"LED on an Uno\" --engine llm --model openai:gpt-4o-mini"})
 final class DesignCommand implements Callable<Integer> {
 
     static final List<String> EXAMPLES = List.of(
@@ -67,8 +84,21 @@ final class DesignCommand implements Callable<Integer> {
             description = "Folder for the outputs (default: kirchhoff-out/<words of the prompt>).")
     Path output;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "offline (default; also KIRCHHOFF_ENGINE).")
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "offline, hybrid or llm (also KIRCHHOFF_ENGINE; "
+            + "default: hybrid when a model is configured, else offline).")
     String engine;
+
+    @Option(names = "--model", paramLabel = "PROVIDER:NAME", description = "The language model: openai:NAME, "
+            + "ollama:NAME or anthropic:NAME (also KIRCHHOFF_MODEL).")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Where the model's server answers (overrides "
+            + "OPENAI_BASE_URL / OLLAMA_BASE_URL), e.g. http://localhost:8080/v1 for a llama.cpp server.")
+    String baseUrl;
+
+    @Option(names = "--no-cache", description = "Ask the model again instead of reusing cached answers "
+            + "(cached under $KIRCHHOFF_CACHE/llm, default ~/.cache/kirchhoff/llm).")
+    boolean noCache;
 
     @Option(names = "--json", description = "Print the whole result as JSON (findings included) instead of text.")
     boolean json;
@@ -93,10 +123,31 @@ final class DesignCommand implements Callable<Integer> {
         if (maxRepairs < 0 || maxRepairs > 3) {
             throw new UserError("--max-repairs must be 0 to 3, not " + maxRepairs);
         }
-        String chosen = engine != null ? engine : System.getenv().getOrDefault("KIRCHHOFF_ENGINE", "offline");
-        if (!chosen.toLowerCase(Locale.ROOT).equals("offline")) {
+        Map<String, String> env = System.getenv();
+        Optional<LlmSettings> settings;
+        try {
+            settings = LlmSettings.resolve(model, baseUrl, env, configFile(env), noCache ? null : IndexCache.root());
+        } catch (IllegalArgumentException | LlmException e) {
+            throw new UserError(e.getMessage());
+        }
+        String chosen = (engine != null ? engine : env.getOrDefault("KIRCHHOFF_ENGINE",
+                settings.isPresent() ? "hybrid" : "offline")).toLowerCase(Locale.ROOT);
+        if (!List.of("offline", "hybrid", "llm").contains(chosen)) {
             throw new UserError("unknown engine '" + chosen + "'" + (engine == null ? " (from KIRCHHOFF_ENGINE)" : "")
-                    + "; this version has the offline engine only: use --engine offline");
+                    + "; use --engine offline, hybrid or llm");
+        }
+        if (!chosen.equals("offline") && settings.isEmpty()) {
+            throw new UserError("the " + chosen + " engine needs a language model: pass --model openai:gpt-4o-mini "
+                    + "(with OPENAI_API_KEY), --model ollama:qwen2.5:7b, --model anthropic:claude-sonnet-4-5 (with "
+                    + "ANTHROPIC_API_KEY) or set KIRCHHOFF_MODEL; or use --engine offline, which needs none");
+        }
+        LlmClient client = null;
+        if (!chosen.equals("offline")) {
+            try {
+                client = new LlmClient(ChatModels.create(settings.get()), settings.get().spec().toString());
+            } catch (LlmException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         Path dir = output != null ? output : Path.of("kirchhoff-out", slug(prompt));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -109,8 +160,17 @@ final class DesignCommand implements Callable<Integer> {
         DesignResult result;
         long start = System.nanoTime();
         try (PartSearch search = KbCommand.openSearch(spec.commandLine().getErr())) {
-            DesignPipeline pipeline = OfflineEngine.pipeline(kb, search);
-            progress.println("Designing with the offline engine: " + prompt.strip());
+            DesignPipeline pipeline;
+            if (chosen.equals("offline")) {
+                pipeline = OfflineEngine.pipeline(kb, search);
+                progress.println("Designing with the offline engine: " + prompt.strip());
+            } else {
+                LlmSettings s = settings.get();
+                pipeline = LlmEngine.pipeline(chosen.equals("llm") ? LlmEngine.Mode.LLM : LlmEngine.Mode.HYBRID,
+                        kb, search, client);
+                progress.println("Designing with the " + chosen + " engine, model " + s.spec() + " at "
+                        + s.baseUrl() + ": " + prompt.strip());
+            }
             progress.flush();
             result = pipeline.design(prompt, new DesignOptions(allowGeneric, maxRepairs),
                     (stage, round, summary, nanos) -> {
@@ -126,6 +186,12 @@ final class DesignCommand implements Callable<Integer> {
                 List<String> examples = e.suggestions().isEmpty() ? EXAMPLES : e.suggestions();
                 examples.forEach(s -> err.println("  kirchhoff design \"" + s + "\""));
             }
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (LlmException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("Nothing was written. The offline engine needs no model: --engine offline");
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -165,6 +231,8 @@ final class DesignCommand implements Callable<Integer> {
         DesignOutputs outputs = new DesignOutputs(kb, Drawings.svg(kb));
         Map<String, String> files = outputs.render(result, deck, simulation);
         List<Path> written = DesignOutputs.write(files, dir);
+        List<String> stale = result.passed() ? List.of() : DesignOutputs.FILES.stream()
+                .filter(f -> !files.containsKey(f) && Files.exists(dir.resolve(f))).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
 
         if (json) {
@@ -211,10 +279,28 @@ final class DesignCommand implements Callable<Integer> {
             out.println();
             out.println("Wrote " + written.size() + " files to " + dir + "/ in " + ms + " ms: "
                     + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
+            if (!result.passed()) {
+                out.println("Validation failed, so nothing was exported (no netlist, deck or diagram).");
+            }
+            if (!stale.isEmpty()) {
+                out.println("Note: " + String.join(", ", stale) + " in " + dir + "/ are from an earlier run, not this "
+                        + "design.");
+            }
             out.println("Open " + dir.resolve("report.html") + " for the schematic, pin map and rationale.");
         }
         out.flush();
         return result.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** {@code $KIRCHHOFF_CONFIG}, else {@code $XDG_CONFIG_HOME/kirchhoff/config.json}, else {@code ~/.config/...}. */
+    static Path configFile(Map<String, String> env) {
+        String explicit = env.get("KIRCHHOFF_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("kirchhoff").resolve("config.json");
     }
 
     static String slug(String prompt) {
