@@ -123,7 +123,7 @@ final class DesignCommand implements Callable<Integer> {
         if (maxRepairs < 0 || maxRepairs > 3) {
             throw new UserError("--max-repairs must be 0 to 3, not " + maxRepairs);
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = Environment.get();
         Optional<LlmSettings> settings;
         try {
             settings = LlmSettings.resolve(model, baseUrl, env, configFile(env), noCache ? null : IndexCache.root());
