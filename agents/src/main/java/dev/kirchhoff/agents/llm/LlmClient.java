@@ -153,12 +153,7 @@ public final class LlmClient {
                 List<String> problems = new ArrayList<>();
                 JsonNode answer = parse(text, problems);
                 if (answer != null) {
-                    for (ValidationMessage m : validator.validate(answer)) {
-                        problems.add("schema: " + m.getMessage());
-                    }
-                    if (problems.isEmpty()) {
-                        problems.addAll(call.check().problems(answer));
-                    }
+                    problems.addAll(checked(call, validator, answer));
                 }
                 if (problems.isEmpty()) {
                     return new Reply(answer, toolCalls, repairs, enforced, usage);
@@ -177,6 +172,40 @@ public final class LlmClient {
         } finally {
             spent.set(spent.get().plus(usage));
         }
+    }
+
+    /**
+     * The problems of a parsed answer: schema violations (a value outside an enumeration named by its value, not by
+     * the whole list), then the call's own check. The check also runs when the only violations are values outside
+     * an enumeration, since it can say more (which pins the part does have); a check that cannot read an answer
+     * that breaks the schema adds nothing.
+     */
+    static List<String> checked(StructuredCall call, com.networknt.schema.JsonSchema validator, JsonNode answer) {
+        List<String> problems = new ArrayList<>();
+        boolean onlyEnums = true;
+        for (ValidationMessage m : validator.validate(answer)) {
+            if ("enum".equals(m.getType())) {
+                JsonNode bad = m.getInstanceNode();
+                problems.add("schema: " + m.getInstanceLocation() + ": "
+                        + (bad == null ? "the value" : "'" + (bad.isTextual() ? bad.asText() : bad.toString()) + "'")
+                        + " is not one of the values the schema allows there");
+            } else {
+                onlyEnums = false;
+                problems.add("schema: " + m.getMessage());
+            }
+        }
+        if (problems.isEmpty() || onlyEnums) {
+            try {
+                for (String p : call.check().problems(answer)) {
+                    if (!problems.contains(p)) {
+                        problems.add(p);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the check assumes a schema-valid answer; the schema problems above are enough to repair it
+            }
+        }
+        return problems;
     }
 
     private static String systemText(StructuredCall call, JsonNode schemaTree, boolean enforced) {

@@ -57,6 +57,7 @@ public final class CachingChatModel implements ChatModel {
 
     private final ChatModel delegate;
     private final ModelSpec spec;
+    private final String server;
     private final Path root;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
@@ -65,8 +66,18 @@ public final class CachingChatModel implements ChatModel {
      * @param cacheDir the cache root; answers go under {@code cacheDir/llm}
      */
     public CachingChatModel(ChatModel delegate, ModelSpec spec, Path cacheDir) {
+        this(delegate, spec, null, cacheDir);
+    }
+
+    /**
+     * @param server   the base URL answers come from, part of the key: two local servers may both serve a model
+     *                 called {@code local}; null to key by the model spec alone
+     * @param cacheDir the cache root; answers go under {@code cacheDir/llm}
+     */
+    public CachingChatModel(ChatModel delegate, ModelSpec spec, String server, Path cacheDir) {
         this.delegate = Objects.requireNonNull(delegate, "The parameter 'delegate' must not be null.");
         this.spec = Objects.requireNonNull(spec, "The parameter 'spec' must not be null.");
+        this.server = server;
         this.root = Objects.requireNonNull(cacheDir, "The parameter 'cacheDir' must not be null.").resolve("llm");
     }
 
@@ -80,7 +91,7 @@ public final class CachingChatModel implements ChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        String hash = key(spec, request);
+        String hash = key(spec, server, request);
         Path file = fileOf(hash);
         ChatResponse cached = read(file, hash);
         if (cached != null) {
@@ -100,9 +111,17 @@ public final class CachingChatModel implements ChatModel {
 
     /** The cache key of a request to a model: hex SHA-256 of the spec and the canonical request. */
     static String key(ModelSpec spec, ChatRequest request) {
+        return key(spec, null, request);
+    }
+
+    /** The cache key of a request to a model at a server: hex SHA-256 of both and the canonical request. */
+    static String key(ModelSpec spec, String server, ChatRequest request) {
         ObjectNode canonical = JSON.createObjectNode();
         canonical.put("format", FORMAT);
         canonical.put("model", spec.toString());
+        if (server != null) {
+            canonical.put("server", server.replaceAll("/+$", ""));
+        }
         ArrayNode messages = canonical.putArray("messages");
         for (ChatMessage m : request.messages()) {
             messages.add(message(m));

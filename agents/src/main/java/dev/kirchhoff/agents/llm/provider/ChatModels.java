@@ -43,7 +43,7 @@ public final class ChatModels {
         Objects.requireNonNull(settings, "The parameter 'settings' must not be null.");
         ChatModel model = new ResilientChatModel(raw(settings), settings, sleeper, random);
         if (settings.cacheDir() != null) {
-            model = new CachingChatModel(model, settings.spec(), settings.cacheDir());
+            model = new CachingChatModel(model, settings.spec(), settings.baseUrl(), settings.cacheDir());
         }
         return model;
     }

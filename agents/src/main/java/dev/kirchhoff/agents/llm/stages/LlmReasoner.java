@@ -44,6 +44,7 @@ public final class LlmReasoner implements DesignReasoner, Metered {
             ComponentKind.CAPACITOR, ComponentKind.INDUCTOR, ComponentKind.DIODE, ComponentKind.LED, ComponentKind.BJT,
             ComponentKind.MOSFET, ComponentKind.VOLTAGE_SOURCE);
     static final String NO_PART = "none";
+    private static final int MAX_PINS_LISTED = 80;
     private static final Pattern REF = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*$");
 
     private final KnowledgeBase kb;
@@ -201,11 +202,13 @@ public final class LlmReasoner implements DesignReasoner, Metered {
                 problems.add("nets: " + name + " is listed twice; put all its pins in one entry");
             }
             Map<String, String> pins = new LinkedHashMap<>();   // identity → canonical
+            int unknown = 0;
             for (JsonNode p : n.path("pins")) {
                 String written = p.asText();
                 var resolved = catalog.resolve(written);
                 if (resolved.isEmpty()) {
                     problems.add("nets: " + name + ": there is no pin " + written + unknownHint(catalog, written));
+                    unknown++;
                     continue;
                 }
                 String id = catalog.identity(resolved.get());
@@ -217,7 +220,7 @@ public final class LlmReasoner implements DesignReasoner, Metered {
                             + "; a pin belongs to one net: merge the nets or move the pin");
                 }
             }
-            if (pins.size() < 2) {
+            if (pins.size() + unknown < 2) {   // a net whose other pin was misnamed is reported above, once
                 problems.add("nets: " + name + " has " + (pins.isEmpty() ? "no pin" : "only one pin (" + pins.values()
                         .iterator().next() + ")") + "; connect another pin to it or drop the net");
             }
@@ -243,8 +246,9 @@ public final class LlmReasoner implements DesignReasoner, Metered {
         int colon = written.indexOf(':');
         String ref = colon > 0 ? written.substring(0, colon) : written;
         List<String> pins = catalog.pinsOf(ref);
+        // all of them: the right one is what the model needs, and a board has a few dozen at most
         return pins.isEmpty() ? " (no component " + ref + ")" : "; pins of " + ref + ": " + String.join(", ",
-                head(pins, 12)) + (pins.size() > 12 ? ", …" : "");
+                head(pins, MAX_PINS_LISTED)) + (pins.size() > MAX_PINS_LISTED ? ", …" : "");
     }
 
     private static List<DesignPlan.PlannedComponent> components(JsonNode a) {
