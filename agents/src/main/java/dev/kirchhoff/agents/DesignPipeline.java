@@ -90,8 +90,9 @@ public final class DesignPipeline {
             throw e;
         }
         long dt = System.nanoTime() - t;
-        trace.record("identify", 0, engine, model, dt, prompt, req, usage(stages.identifier()));
-        listener.stageDone("identify", 0, summarize(req), dt);
+        Map<String, Long> spent = usage(stages.identifier());
+        trace.record("identify", 0, engine, model, dt, prompt, req, spent);
+        listener.stageDone("identify", 0, summarize(req) + DesignTrace.usageSuffix(spent), dt);
         if (!req.unresolved().isEmpty() && !options.allowGeneric()) {
             Unresolved u = req.unresolved().get(0);
             throw new DesignException(DesignException.Reason.UNKNOWN_PART,
@@ -125,10 +126,11 @@ public final class DesignPipeline {
                 throw e;
             }
             dt = System.nanoTime() - t;
+            spent = usage(stages.reasoner());
             trace.record("reason", round, engine, model, dt, feedback.isEmpty() ? null : feedback.findings(), plan,
-                    usage(stages.reasoner()));
+                    spent);
             listener.stageDone("reason", round, plan.components().size() + " components, " + plan.nets().size()
-                    + " nets, " + plan.rationale().size() + " reasons", dt);
+                    + " nets, " + plan.rationale().size() + " reasons" + DesignTrace.usageSuffix(spent), dt);
 
             t = System.nanoTime();
             Circuit circuit = stages.synthesizer().synthesize(plan);

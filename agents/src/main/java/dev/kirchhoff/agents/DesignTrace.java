@@ -46,6 +46,40 @@ public final class DesignTrace {
         entries.add(new Entry(stage, round, engine, model, nanos / 1000, tree(input), tree(output), usage));
     }
 
+    /**
+     * What a stage spent, in words for a progress line or a report: {@code 2 calls (1 cached), 3214 → 187 tokens,
+     * 1 tool call, 1 repair}; empty for a stage that spent nothing.
+     */
+    public static String usage(Map<String, Long> usage) {
+        if (usage == null || usage.getOrDefault("calls", 0L) == 0 && usage.getOrDefault("toolCalls", 0L) == 0) {
+            return "";
+        }
+        long calls = usage.getOrDefault("calls", 0L);
+        long cached = usage.getOrDefault("cachedCalls", 0L);
+        StringBuilder sb = new StringBuilder();
+        sb.append(calls).append(calls == 1 ? " call" : " calls");
+        if (cached > 0) {
+            sb.append(" (").append(cached).append(" cached)");
+        }
+        sb.append(", ").append(usage.getOrDefault("inputTokens", 0L)).append(" → ")
+                .append(usage.getOrDefault("outputTokens", 0L)).append(" tokens");
+        long tools = usage.getOrDefault("toolCalls", 0L);
+        if (tools > 0) {
+            sb.append(", ").append(tools).append(tools == 1 ? " tool call" : " tool calls");
+        }
+        long repairs = usage.getOrDefault("repairs", 0L);
+        if (repairs > 0) {
+            sb.append(", ").append(repairs).append(repairs == 1 ? " answer repaired" : " answers repaired");
+        }
+        return sb.toString();
+    }
+
+    /** {@link #usage(Map)} in brackets after a space, or empty. */
+    static String usageSuffix(Map<String, Long> usage) {
+        String u = usage(usage);
+        return u.isEmpty() ? "" : " [" + u + "]";
+    }
+
     public List<Entry> entries() {
         return List.copyOf(entries);
     }

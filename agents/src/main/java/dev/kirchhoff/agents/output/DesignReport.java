@@ -217,11 +217,18 @@ public final class DesignReport {
 
         doc.heading("How it was made");
         List<List<String>> stages = new ArrayList<>();
+        boolean model = result.trace().entries().stream().anyMatch(e -> !e.usage().isEmpty());
         for (DesignTrace.Entry e : result.trace().entries()) {
-            stages.add(List.of(e.stage(), String.valueOf(e.round()), e.engine() + (e.model() == null ? "" : " " + e.model()),
+            List<String> row = new ArrayList<>(List.of(e.stage(), String.valueOf(e.round()),
+                    e.engine() + (e.model() == null ? "" : " " + e.model()),
                     String.format(Locale.ROOT, "%.1f ms", e.micros() / 1000.0)));
+            if (model) {
+                row.add(DesignTrace.usage(e.usage()));
+            }
+            stages.add(row);
         }
-        doc.table(List.of("Stage", "Round", "Engine", "Time"), stages);
+        doc.table(model ? List.of("Stage", "Round", "Engine", "Time", "Model use")
+                : List.of("Stage", "Round", "Engine", "Time"), stages);
         return doc;
     }
 

@@ -149,7 +149,12 @@ class DesignCommandLlmTest {
             Path out = dir.resolve("led");
             Cli.Result r = designOverOpenAi(server, out, env());
             assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(0);
-            assertThat(r.out()).contains("llm engine, model openai:test-model").contains("Validation: passed");
+            assertThat(r.out()).contains("llm engine, model openai:test-model").contains("Validation: passed")
+                    // what each model stage spent, on its progress line (the server reports 11 → 7 tokens a call)
+                    .containsPattern("identify .*\\[1 call, 11 → 7 tokens\\]")
+                    .containsPattern("reason .*\\[2 calls, 22 → 14 tokens\\]");
+            assertThat(Files.readString(out.resolve("report.md"))).contains("| Model use |")
+                    .contains("1 call, 11 → 7 tokens");
             for (String f : List.of("design.json", "circuit.json", "diagram.json", "design.net", "design.cir",
                     "schematic.svg", "report.md", "report.html", "trace.json")) {
                 assertThat(out.resolve(f)).as(f).isNotEmptyFile();
