@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The voltage of each net, as far as it can be told without simulating: ground by name ({@code 0}, {@code GND}) or
- * by a part's ground pin; rails set by a part's power output ({@code 3V3} of a board, {@code OUT} of an LM7805, the
+ * by a part's ground pin (an IC's V-/GND pin, such as the LM358's pin 4, only when no source puts its net elsewhere:
+ * on a split supply it is the negative rail); rails set by a part's power output ({@code 3V3} of a board, {@code OUT} of an LM7805, the
  * {@code +} of a 9 V battery); nets set by independent DC voltage sources relative to a known net; a board input
  * that carries the USB supply ({@code usb-supply}: the ESP32 DevKit's VIN) when nothing else feeds its net; and last,
  * a voltage written in the net's name ({@code +5V}, {@code 3V3}, {@code VCC_12V}). Two setters that disagree on one
@@ -62,6 +63,7 @@ public final class Rails {
             }
         }
         // parts' ground pins and power outputs
+        List<int[]> weakGrounds = new ArrayList<>();
         for (int i = 0; i < f.componentCount(); i++) {
             Binding b = f.binding(i);
             if (b.part() == null || !b.curated()) {
@@ -74,7 +76,13 @@ public final class Rails {
                     continue;
                 }
                 if (pp.can(PinFunction.GROUND) && (pp.voltage() == null || pp.voltage() == 0)) {
-                    set(n, 0, f.label(i, p) + " (ground pin)");
+                    if (isNegativeSupply(pp)) {
+                        // an IC's V-/GND pin is ground on a single supply and the negative rail on a split one:
+                        // it only says "ground" when no source says otherwise
+                        weakGrounds.add(new int[] {i, p});
+                    } else {
+                        set(n, 0, f.label(i, p) + " (ground pin)");
+                    }
                 } else if (pp.type() == PinType.POWER_OUT && pp.voltage() != null && pp.voltage() > 0) {
                     String who = f.label(i, p) + " (" + fmt(pp.voltage()) + " output of " + b.part().id() + ")";
                     Double charge = b.part().model() == null ? null
@@ -89,7 +97,8 @@ public final class Rails {
                 }
             }
         }
-        // independent DC voltage sources, relative to nets already known; repeat until nothing changes
+        // independent DC voltage sources, relative to nets already known; repeat until nothing changes; then the
+        // negative-supply ground pins of nets no source has fixed, and the sources again
         List<int[]> sources = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < f.componentCount(); i++) {
@@ -104,28 +113,20 @@ public final class Rails {
                 }
             }
         }
-        boolean changed = !sources.isEmpty();
         boolean[] used = new boolean[sources.size()];
-        for (int round = 0; changed && round <= sources.size() + 1; round++) {
-            changed = false;
-            for (int s = 0; s < sources.size(); s++) {
-                int[] src = sources.get(s);
-                double v = values.get(s);
-                String who = f.ref(src[0]) + " (" + fmt(v) + " source)";
-                boolean plusKnown = !Double.isNaN(volts[src[1]]);
-                boolean minusKnown = !Double.isNaN(volts[src[2]]);
-                if (minusKnown && !plusKnown) {
-                    set(src[1], volts[src[2]] + v, who);
-                    used[s] = changed = true;
-                } else if (plusKnown && !minusKnown) {
-                    set(src[2], volts[src[1]] - v, who);
-                    used[s] = changed = true;
-                } else if (plusKnown && !used[s]) {
-                    used[s] = true;
-                    set(src[1], volts[src[2]] + v, who);
-                }
+        propagate(f, sources, values, used);
+        boolean weak = false;
+        for (int[] g : weakGrounds) {
+            int n = f.net(g[0], g[1]);
+            if (Double.isNaN(volts[n])) {
+                set(n, 0, f.label(g[0], g[1]) + " (ground pin)");
+                weak = true;
             }
         }
+        if (weak) {
+            propagate(f, sources, values, used);
+        }
+
         // a board input that carries the USB supply feeds its net when nothing else does (ESP32 DevKit VIN)
         for (int i = 0; i < f.componentCount(); i++) {
             Binding b = f.binding(i);
@@ -150,6 +151,45 @@ public final class Rails {
                 }
             }
         }
+    }
+
+    /** Sets the nets the DC sources fix relative to nets already known, until nothing changes. */
+    private void propagate(CircuitFacts f, List<int[]> sources, List<Double> values, boolean[] used) {
+        boolean changed = !sources.isEmpty();
+        for (int round = 0; changed && round <= sources.size() + 1; round++) {
+            changed = false;
+            for (int s = 0; s < sources.size(); s++) {
+                int[] src = sources.get(s);
+                double v = values.get(s);
+                String who = f.ref(src[0]) + " (" + fmt(v) + " source)";
+                boolean plusKnown = !Double.isNaN(volts[src[1]]);
+                boolean minusKnown = !Double.isNaN(volts[src[2]]);
+                if (minusKnown && !plusKnown) {
+                    set(src[1], volts[src[2]] + v, who);
+                    used[s] = changed = true;
+                } else if (plusKnown && !minusKnown) {
+                    set(src[2], volts[src[1]] - v, who);
+                    used[s] = changed = true;
+                } else if (plusKnown && !used[s]) {
+                    used[s] = true;
+                    set(src[1], volts[src[2]] + v, who);
+                }
+            }
+        }
+    }
+
+    /** A ground pin that is also named as a negative supply ({@code V-}, {@code VEE}, {@code VSS-}): an IC's V-/GND. */
+    static boolean isNegativeSupply(PartPin pin) {
+        if (pin.type() != PinType.POWER_IN) {
+            return false;
+        }
+        for (String a : pin.aliases()) {
+            String u = a.toUpperCase(Locale.ROOT);
+            if (u.equals("V-") || u.equals("VEE") || u.equals("VCC-") || u.equals("-VS")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void set(int net, double v, String who) {

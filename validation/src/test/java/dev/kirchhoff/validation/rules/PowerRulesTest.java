@@ -64,6 +64,27 @@ class PowerRulesTest {
     }
 
     @Test
+    void anLm358sVMinusGndPinOnANegativeRailIsNoShort() {
+        // split ±12 V: V2's + on ground, its − (−12 V) on the LM358's pin 4, which is GND on a single supply
+        Sketch sketch = Sketch.of().part("U1", "lm358").v("V1", "DC 12").v("V2", "DC 12")
+                .net("GND", "V1:-", "V2:+").net("VCC", "V1:+", "U1:VCC").net("VEE", "V2:-", "U1:GND");
+        assertThat(sketch.validate().of(SHORT)).isEmpty();
+        assertThat(sketch.facts().voltage(netNamed(sketch.facts(), "VEE"))).isEqualTo(-12.0);
+        // on a single supply nothing else fixes its net: the pin is ground, and the source is measured from it
+        Sketch single = Sketch.of().part("U1", "lm358").v("V1", "DC 12")
+                .net("N1", "V1:-", "U1:GND").net("N2", "V1:+", "U1:VCC");
+        var f1 = single.facts();
+        assertThat(f1.voltage(netNamed(f1, "N1"))).isEqualTo(0.0);
+        assertThat(f1.voltage(netNamed(f1, "N2"))).isEqualTo(12.0);
+        assertThat(single.validate().of(SHORT)).isEmpty();
+    }
+
+    private static int netNamed(dev.kirchhoff.validation.CircuitFacts f, String name) {
+        return java.util.stream.IntStream.range(0, f.netCount()).filter(n -> f.netName(n).equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void aSourceWithBothTerminalsOnOneNetIsADirectShort() {
         ValidationReport r = Sketch.of().v("V1", "DC 5").r("R1", "1k")
                 .net("N1", "V1:+", "V1:-", "R1:1").net("0", "R1:2").validate();
