@@ -123,7 +123,15 @@ public final class DesignPipeline {
             } catch (RuntimeException e) {
                 trace.record("reason", round, engine, model, System.nanoTime() - t, null,
                         Map.of("error", String.valueOf(e.getMessage())), usage(stages.reasoner()));
-                throw e;
+                if (bestPlan == null) {
+                    throw e;
+                }
+                // a repair round that cannot be completed (the model gave no usable answer) keeps the best design
+                // so far: it is reported with its findings, and exported only if it passed
+                listener.stageDone("reason", round, "stopped: " + e.getMessage(), System.nanoTime() - t);
+                DesignPlan kept = bestPlan.toBuilder().note("repair round " + round + " could not be completed ("
+                        + e.getMessage() + "); the best earlier design is kept with its findings").build();
+                return new DesignResult(req, pinouts, kept, bestCircuit, bestReport, round, trace);
             }
             dt = System.nanoTime() - t;
             spent = usage(stages.reasoner());

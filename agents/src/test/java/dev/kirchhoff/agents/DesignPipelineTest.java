@@ -88,6 +88,24 @@ class DesignPipelineTest {
     }
 
     @Test
+    void aRepairRoundThatFailsKeepsTheBestEarlierDesignWithANote() {
+        DesignReasoner giveUp = (req, pins, fb) -> {
+            if (!fb.isEmpty()) {
+                throw new IllegalStateException("model gave no usable wiring answer");
+            }
+            return new LearningReasoner().reason(req, pins, fb);
+        };
+        DesignResult r = pipeline(giveUp, ledOnUno()).design("LED");
+        assertThat(r.passed()).isFalse();
+        assertThat(r.report().fired("part.led-resistor")).isTrue();
+        assertThat(r.repairRounds()).isEqualTo(1);
+        assertThat(r.plan().notes()).contains("repair round 1 could not be completed (model gave no usable wiring "
+                + "answer); the best earlier design is kept with its findings");
+        assertThat(r.trace().entries()).filteredOn(e -> e.stage().equals("reason") && e.round() == 1)
+                .singleElement().satisfies(e -> assertThat(e.output().path("error").asText()).contains("no usable"));
+    }
+
+    @Test
     void aReasonerThatNeverLearnsStopsAfterThreeRounds() {
         DesignReasoner stubborn = (req, pins, fb) -> DesignPlan.builder("LED").part("U1", "arduino-uno-r3", "board")
                 .component("D1", ComponentKind.LED, "led-red", null, "")
