@@ -41,8 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is parsed, validated against the schema and checked by the call's {@link StructuredCall.AnswerCheck}; an unusable
  * answer goes back to the model with its problems, up to the call's repair limit. Tool calls are executed in between.
  *
- * <p>A server that refuses the response format (HTTP 400) is asked again with the schema in the prompt, and this
- * client remembers to do so from then on. Thread-safe; the usage of each thread is kept apart so that a pipeline
+ * <p>A server that refuses the response format (HTTP 400) is asked again with the schema in the prompt, and one that
+ * then still refuses the request is asked without tools; this client remembers each fallback once a request without
+ * it was answered. Thread-safe; the usage of each thread is kept apart so that a pipeline
  * stage can take what its own calls cost.
  */
 public final class LlmClient {
@@ -50,10 +51,13 @@ public final class LlmClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final int MAX_PROBLEMS_SHOWN = 12;
+    private static final java.util.regex.Pattern THINKING =
+            java.util.regex.Pattern.compile("(?s)<think(?:ing)?>.*?</think(?:ing)?>");
 
     private final ChatModel model;
     private final String modelName;
     private final AtomicBoolean schemaInPrompt;
+    private final AtomicBoolean toolsRefused = new AtomicBoolean();
     private final ThreadLocal<Usage> spent = ThreadLocal.withInitial(() -> Usage.NONE);
 
     /**
@@ -69,6 +73,11 @@ public final class LlmClient {
 
     public String modelName() {
         return modelName;
+    }
+
+    /** Whether the server refused tool specifications, so calls go without them. */
+    public boolean toolsRefused() {
+        return toolsRefused.get();
     }
 
     /** Whether answers are constrained by the server (response format) rather than by the prompt alone. */
@@ -103,10 +112,12 @@ public final class LlmClient {
         Usage usage = Usage.NONE;
         int repairs = 0;
         boolean fellBack = false;
+        boolean toolsDropped = toolsRefused.get();
+        boolean fellBackTools = false;
         List<String> lastProblems = List.of();
         try {
             while (true) {
-                boolean offerTools = !tools.specs().isEmpty() && toolCalls.size() < call.maxToolCalls();
+                boolean offerTools = !toolsDropped && !tools.specs().isEmpty() && toolCalls.size() < call.maxToolCalls();
                 ChatRequest.Builder request = ChatRequest.builder().messages(messages);
                 if (offerTools) {
                     request.toolSpecifications(tools.specs());
@@ -129,6 +140,12 @@ public final class LlmClient {
                         messages.set(0, SystemMessage.from(systemText(call, schemaTree, false)));
                         continue;
                     }
+                    if (offerTools && e.kind() == LlmException.Kind.BAD_REQUEST) {
+                        // nor tools (many local models): ask without them; the model answers from the facts given
+                        fellBackTools = true;
+                        toolsDropped = true;
+                        continue;
+                    }
                     throw e;
                 } finally {
                     usage = usage.plus(new Usage(0, 0, 0, 0, 0, 0, (System.nanoTime() - t) / 1_000_000));
@@ -136,6 +153,10 @@ public final class LlmClient {
                 if (fellBack) {
                     schemaInPrompt.set(true);
                     fellBack = false;
+                }
+                if (fellBackTools) {
+                    toolsRefused.set(true);
+                    fellBackTools = false;
                 }
                 usage = usage.plus(usageOf(response));
                 AiMessage ai = response.aiMessage();
@@ -237,7 +258,12 @@ public final class LlmClient {
             problems.add("the answer was empty; answer with the JSON object");
             return null;
         }
-        String s = text.strip();
+        // a reasoning model's thoughts come first and may hold braces of their own
+        String s = THINKING.matcher(text).replaceAll("").strip();
+        if (s.isEmpty()) {
+            problems.add("the answer held only reasoning, no JSON; answer with the JSON object");
+            return null;
+        }
         int fence = s.indexOf("```");
         if (fence >= 0) {
             int start = s.indexOf('\n', fence);
