@@ -84,8 +84,8 @@ final class DesignCommand implements Callable<Integer> {
             description = "Folder for the outputs (default: kirchhoff-out/<words of the prompt>).")
     Path output;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "offline, hybrid or llm (also KIRCHHOFF_ENGINE; "
-            + "default: hybrid when a model is configured, else offline).")
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "offline, hybrid or llm (also KIRCHHOFF_ENGINE, "
+            + "then 'engine' in the config file; default: hybrid when a model is configured, else offline).")
     String engine;
 
     @Option(names = "--model", paramLabel = "PROVIDER:NAME", description = "The language model: openai:NAME, "
@@ -130,11 +130,26 @@ final class DesignCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | LlmException e) {
             throw new UserError(e.getMessage());
         }
-        String chosen = (engine != null ? engine : env.getOrDefault("KIRCHHOFF_ENGINE",
-                settings.isPresent() ? "hybrid" : "offline")).toLowerCase(Locale.ROOT);
+        String source = "--engine";
+        String chosen = engine;
+        if (chosen == null && env.get("KIRCHHOFF_ENGINE") != null && !env.get("KIRCHHOFF_ENGINE").isBlank()) {
+            chosen = env.get("KIRCHHOFF_ENGINE");
+            source = "KIRCHHOFF_ENGINE";
+        }
+        if (chosen == null) {
+            try {
+                chosen = LlmSettings.configValue(configFile(env), "engine").orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            source = "'engine' in " + configFile(env);
+        }
+        if (chosen == null) {
+            chosen = settings.isPresent() ? "hybrid" : "offline";
+        }
+        chosen = chosen.strip().toLowerCase(Locale.ROOT);
         if (!List.of("offline", "hybrid", "llm").contains(chosen)) {
-            throw new UserError("unknown engine '" + chosen + "'" + (engine == null ? " (from KIRCHHOFF_ENGINE)" : "")
-                    + "; use --engine offline, hybrid or llm");
+            throw new UserError("unknown engine '" + chosen + "' (from " + source + "); use offline, hybrid or llm");
         }
         if (!chosen.equals("offline") && settings.isEmpty()) {
             throw new UserError("the " + chosen + " engine needs a language model: pass --model openai:gpt-4o-mini "

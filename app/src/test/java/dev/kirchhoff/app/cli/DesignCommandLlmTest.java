@@ -425,4 +425,22 @@ class DesignCommandLlmTest {
                 .contains("--model ollama:").contains("--model anthropic:").contains("--engine offline");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void theEngineComesFromTheFlagThenTheEnvironmentThenTheConfigFile() throws IOException {
+        Path config = dir.resolve("engine-config.json");
+        Files.writeString(config, "{\"model\": \"ollama:test\", \"engine\": \"offline\"}");
+        // a model is configured, but the config file's engine says offline: no request is made
+        Path out = dir.resolve("config-offline");
+        Cli.Result r = run(Map.of("KIRCHHOFF_CONFIG", config.toString()), "design", PROMPT, "--no-simulate",
+                "-o", out.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("Designing with the offline engine");
+
+        Cli.Result bad = run(Map.of("KIRCHHOFF_CONFIG", config.toString(), "KIRCHHOFF_ENGINE", "gpt"), "design",
+                PROMPT, "-o", dir.resolve("bad-engine").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown engine 'gpt' (from KIRCHHOFF_ENGINE); use offline, hybrid or llm");
+        assertThat(dir.resolve("bad-engine")).doesNotExist();
+    }
 }

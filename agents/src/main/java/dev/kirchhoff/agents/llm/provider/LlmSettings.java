@@ -187,6 +187,16 @@ public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duratio
         return node;
     }
 
+    /**
+     * A string setting of the config file that is not the model's ({@code engine}), or empty when the file or the
+     * key is absent.
+     *
+     * @throws IllegalArgumentException for a malformed file or a key that is not a string
+     */
+    public static Optional<String> configValue(Path configFile, String key) {
+        return Optional.ofNullable(text(readConfig(configFile), key, configFile));
+    }
+
     private static String text(JsonNode config, String field, Path file) {
         JsonNode n = config.get(field);
         if (n == null || n.isNull()) {
