@@ -121,8 +121,9 @@ public final class DesignPipeline {
             try {
                 plan = withPlaceholders(stages.reasoner().reason(req, pinouts, feedback), req);
             } catch (RuntimeException e) {
-                trace.record("reason", round, engine, model, System.nanoTime() - t, null,
-                        Map.of("error", String.valueOf(e.getMessage())), usage(stages.reasoner()));
+                trace.record("reason", round, engine, model, System.nanoTime() - t,
+                        feedback.isEmpty() ? null : feedback.findings(), Map.of("error", String.valueOf(e.getMessage())),
+                        usage(stages.reasoner()));
                 if (bestPlan == null) {
                     throw e;
                 }

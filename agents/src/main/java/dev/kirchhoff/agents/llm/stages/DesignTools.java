@@ -19,6 +19,7 @@ import dev.kirchhoff.knowledge.KnowledgeBase;
 import dev.kirchhoff.retrieval.PartSearch;
 import dev.kirchhoff.schematic.model.Circuit;
 import dev.kirchhoff.schematic.model.ComponentKind;
+import dev.kirchhoff.schematic.units.Value;
 import dev.kirchhoff.validation.Finding;
 import dev.kirchhoff.validation.Severity;
 import dev.kirchhoff.validation.ValidationReport;
@@ -30,9 +31,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tools of the LLM reasoner, for one design: part search and pinouts, the offline pin solver's proposal, the
@@ -43,6 +47,9 @@ public final class DesignTools {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FINDINGS = 15;
+    private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z0-9_]*\\b");
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "from", "with", "into", "onto", "its",
+            "this", "that", "per", "of");
 
     private final KnowledgeBase kb;
     private final PartSearch search;
@@ -78,7 +85,8 @@ public final class DesignTools {
     }
 
     @Tool(name = "assign_pins", value = "Runs Kirchhoff's pin solver on this design and returns the components, nets "
-            + "and pin map it proposes, with refs renamed to yours where the parts match. You may copy it.")
+            + "and pin map it proposes, with refs renamed to yours where the components match (same part, or same "
+            + "kind and value). You may copy it.")
     public String assignPins() {
         DesignPlan plan;
         try {
@@ -86,11 +94,11 @@ public final class DesignTools {
         } catch (RuntimeException e) {
             return "The solver has no proposal for this design: " + e.getMessage();
         }
-        Map<String, String> rename = renaming(plan.components());
+        Map<String, String> rename = renaming(plan.components(), components);
         List<DesignPlan.PlannedComponent> renamed = new ArrayList<>();
         for (DesignPlan.PlannedComponent c : plan.components()) {
             renamed.add(new DesignPlan.PlannedComponent(rename.get(c.ref()), c.kind(), c.part(), c.value(), c.model(),
-                    c.purpose()));
+                    refsIn(c.purpose(), rename)));
         }
         PinCatalog catalog = PinCatalog.of(kb, renamed);
         StringBuilder sb = new StringBuilder("components:\n");
@@ -104,9 +112,9 @@ public final class DesignTools {
         if (!plan.assignments().isEmpty()) {
             sb.append("pin map:\n");
             for (DesignPlan.PinAssignment a : plan.assignments()) {
-                sb.append("  ").append(a.signal()).append(": ").append(pin(catalog, rename, a.hostPin()))
-                        .append(" -> ").append(pin(catalog, rename, a.devicePin())).append(" (").append(a.reason())
-                        .append(")\n");
+                sb.append("  ").append(refsIn(a.signal(), rename)).append(": ").append(pin(catalog, rename, a.hostPin()))
+                        .append(" -> ").append(pin(catalog, rename, a.devicePin())).append(" (")
+                        .append(refsIn(a.reason(), rename)).append(")\n");
             }
         }
         return sb.toString().stripTrailing();
@@ -190,25 +198,50 @@ public final class DesignTools {
         return head + "\n" + Facts.findings(shown.size() > MAX_FINDINGS ? shown.subList(0, MAX_FINDINGS) : shown);
     }
 
-    /** Offline refs → the model's refs for the same part, else the offline ref (made unique against the model's). */
-    private Map<String, String> renaming(List<DesignPlan.PlannedComponent> offline) {
+    /**
+     * Offline refs → the model's refs for the same component, else the offline ref (made unique against the model's).
+     * A model that copied the proposal keeps its refs, so a component on the same ref that is the same thing (and has
+     * the same value or shares a purpose word) keeps it. The others are paired, in the solver's order, with the
+     * model's free component of the same identity (see {@link #sameThing}), preferring the same part id, then the
+     * same value, then the most purpose words shared, then the model's order.
+     */
+    static Map<String, String> renaming(List<DesignPlan.PlannedComponent> offline,
+                                        List<DesignPlan.PlannedComponent> components) {
         Map<String, String> rename = new HashMap<>();
         Set<String> taken = new HashSet<>();
         List<DesignPlan.PlannedComponent> free = new ArrayList<>(components);
         for (DesignPlan.PlannedComponent c : offline) {
-            if (c.part() == null) {
+            free.stream().filter(m -> m.ref().equals(c.ref()) && sameThing(c, m) && (sameValue(c.value(), m.value())
+                    || sharedWords(c.purpose(), m.purpose()) > 0 || c.purpose().equals(m.purpose())))
+                    .findFirst().ifPresent(m -> {
+                        rename.put(c.ref(), m.ref());
+                        free.remove(m);
+                    });
+        }
+        for (DesignPlan.PlannedComponent c : offline) {
+            if (rename.containsKey(c.ref())) {
                 continue;
             }
+            DesignPlan.PlannedComponent best = null;
+            int bestScore = -1;
             for (DesignPlan.PlannedComponent m : free) {
-                if (c.part().equals(m.part()) && (c.kind() == m.kind() || c.kind() != ComponentKind.PART
-                        && m.kind() != ComponentKind.PART)) {
-                    rename.put(c.ref(), m.ref());
-                    taken.add(m.ref());
-                    free.remove(m);
-                    break;
+                if (!sameThing(c, m)) {
+                    continue;
+                }
+                int score = (c.part() != null && c.part().equals(m.part()) ? 1 << 20 : 0)
+                        + (sameValue(c.value(), m.value()) ? 1 << 10 : 0)
+                        + Math.min(sharedWords(c.purpose(), m.purpose()), (1 << 10) - 1);
+                if (score > bestScore) {
+                    best = m;
+                    bestScore = score;
                 }
             }
+            if (best != null) {
+                rename.put(c.ref(), best.ref());
+                free.remove(best);
+            }
         }
+        taken.addAll(rename.values());
         components.forEach(m -> taken.add(m.ref()));
         for (DesignPlan.PlannedComponent c : offline) {
             if (rename.containsKey(c.ref())) {
@@ -227,6 +260,65 @@ public final class DesignTools {
             taken.add(ref);
         }
         return rename;
+    }
+
+    /**
+     * Whether the model's component {@code m} can stand for the solver's {@code c}: a part with the same id, or a
+     * primitive of the same kind (whatever part each names: the solver's generic {@code resistor} is the model's
+     * {@code none}, and a model may pick {@code led-green} where the solver picked {@code led-red}; the renaming
+     * prefers the same part). Two primitives naming the same part also match.
+     */
+    static boolean sameThing(DesignPlan.PlannedComponent c, DesignPlan.PlannedComponent m) {
+        if (c.kind() == ComponentKind.PART || m.kind() == ComponentKind.PART) {
+            return c.kind() == m.kind() && c.part() != null && c.part().equals(m.part());
+        }
+        return c.kind() == m.kind() || c.part() != null && c.part().equals(m.part());
+    }
+
+    static boolean sameValue(String a, String b) {
+        boolean blankA = a == null || a.isBlank();
+        boolean blankB = b == null || b.isBlank();
+        if (blankA || blankB) {
+            return blankA && blankB;
+        }
+        if (a.strip().equalsIgnoreCase(b.strip())) {
+            return true;
+        }
+        try {
+            Value x = Value.parse(a.strip());
+            Value y = Value.parse(b.strip());
+            return x.isNumber() && y.isNumber() && Math.abs(x.magnitude() - y.magnitude())
+                    <= 1e-9 * Math.max(Math.abs(x.magnitude()), Math.abs(y.magnitude()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int sharedWords(String a, String b) {
+        Set<String> wa = words(a);
+        wa.retainAll(words(b));
+        return wa.size();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : (text == null ? "" : text).toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() > 2 && !STOP_WORDS.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** {@code text} with every solver ref the renaming changes written as the model's ref ("series resistor for D7"). */
+    static String refsIn(String text, Map<String, String> rename) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return WORD.matcher(text).replaceAll(m -> {
+            String to = rename.get(m.group());
+            return Matcher.quoteReplacement(to == null ? m.group() : to);
+        });
     }
 
     private static String pin(PinCatalog catalog, Map<String, String> rename, String refPin) {

@@ -10,14 +10,20 @@ import dev.kirchhoff.agents.Requirements;
 import dev.kirchhoff.agents.llm.LlmClient;
 import dev.kirchhoff.agents.llm.Reply;
 import dev.kirchhoff.agents.llm.StructuredCall;
+import dev.kirchhoff.knowledge.Category;
+import dev.kirchhoff.knowledge.Form;
 import dev.kirchhoff.knowledge.KnowledgeBase;
+import dev.kirchhoff.knowledge.Part;
 import dev.kirchhoff.retrieval.PartSearch;
 import dev.kirchhoff.schematic.model.ComponentKind;
 import dev.kirchhoff.schematic.units.Value;
 import dev.kirchhoff.validation.Validator;
+import dev.kirchhoff.validation.rules.AnalogRules;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,24 +32,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Stage 3 with a language model designing the plan in two structured steps: {@code components} (components, rails,
- * computed values, rationale) whose part enumeration holds only the retrieved parts, then {@code wiring} (nets and pin
- * map) whose pin enumeration holds every valid {@code REF:PIN} of those components and nothing else. Answers are also
- * checked here (a pin on two nets, a net with one pin, an unknown pin sent by a server that ignores the schema) and
- * sent back, so an invented pin never reaches the synthesizer. On a repair round both prompts carry the previous plan
- * and the findings. Thread-safe.
+ * computed values, rationale) whose part enumeration holds the retrieved parts, the offline solver's parts and the
+ * curated supporting parts (and no invented id), then {@code wiring} (nets and pin map) whose pin enumeration holds
+ * every valid {@code REF:PIN} of those components and nothing else. Answers are also checked here (a pin on two nets,
+ * a net with one pin that is not a terminal wired from outside, an unknown pin sent by a server that ignores the
+ * schema) and sent back, so an invented pin never reaches the synthesizer; a named part left out becomes a plan note,
+ * never a silent drop. On a repair round both prompts carry the previous plan and the findings. Thread-safe.
  */
 public final class LlmReasoner implements DesignReasoner, Metered {
 
-    /** The component kinds a plan may use; the synthesizer knows their pins. */
+    /**
+     * The component kinds a plan may use; the synthesizer knows their pins. A current source is the solver's test load
+     * of a regulator design ("stands in for the 10 mA load").
+     */
     static final List<ComponentKind> KINDS = List.of(ComponentKind.PART, ComponentKind.RESISTOR,
             ComponentKind.CAPACITOR, ComponentKind.INDUCTOR, ComponentKind.DIODE, ComponentKind.LED, ComponentKind.BJT,
-            ComponentKind.MOSFET, ComponentKind.VOLTAGE_SOURCE);
+            ComponentKind.MOSFET, ComponentKind.VOLTAGE_SOURCE, ComponentKind.CURRENT_SOURCE);
     static final String NO_PART = "none";
+    /** The most part ids the components enumeration holds, {@code none} aside. */
+    static final int MAX_PART_IDS = 150;
+    /**
+     * The supporting parts a designer adds without being asked, by knowledge-base category and form: passives, LEDs,
+     * discrete semiconductors and optocouplers, regulators and power sources, mains parts, and analog ICs (op-amps,
+     * comparators, the 555) for a building-block prompt.
+     */
+    static final Map<Category, Set<Form>> SUPPORTING = Map.of(
+            Category.PASSIVE, EnumSet.allOf(Form.class),
+            Category.LIGHT, EnumSet.of(Form.DISCRETE),
+            Category.SEMICONDUCTOR, EnumSet.allOf(Form.class),
+            Category.POWER, EnumSet.allOf(Form.class),
+            Category.MAINS, EnumSet.allOf(Form.class),
+            Category.ANALOG, EnumSet.of(Form.IC));
     private static final int MAX_PINS_LISTED = 80;
     private static final Pattern REF = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*$");
 
@@ -78,11 +103,12 @@ public final class LlmReasoner implements DesignReasoner, Metered {
         String parts = Facts.pinTables(pinouts);
         String bus = Facts.busPins(pinouts);
 
+        List<String> partIds = partEnum(kb, pinouts, proposal(requirements, pinouts));
         String system1 = Prompts.fill(Prompts.COMPONENTS, Map.of("requirements", Facts.requirements(requirements),
-                "parts", parts, "bus_pins", bus));
+                "parts", parts, "bus_pins", bus, "supporting", supporting(kb, pinouts, partIds)));
         String user1 = "Choose the components, rails and computed values for: " + requirements.prompt()
                 + Facts.repair(fb, "components, rails and values");
-        Reply step1 = client.structured(new StructuredCall("components", system1, user1, componentsSchema(pinouts),
+        Reply step1 = client.structured(new StructuredCall("components", system1, user1, componentsSchema(partIds),
                 tools(requirements, pinouts, List.of()), a -> componentProblems(a, pinouts), 6, 2));
         JsonNode a1 = step1.answer();
         List<DesignPlan.PlannedComponent> components = components(a1);
@@ -94,17 +120,67 @@ public final class LlmReasoner implements DesignReasoner, Metered {
         String user2 = "Wire the components for: " + requirements.prompt() + Facts.repair(fb, "wiring");
         Reply step2 = client.structured(new StructuredCall("wiring", system2, user2, wiringSchema(catalog),
                 tools(requirements, pinouts, components), a -> wiringProblems(a, catalog, components), 8, 2));
-        return plan(requirements, a1, step2.answer(), components, catalog);
+        return plan(requirements, a1, step2.answer(), components, catalog, notPlaced(a1, pinouts));
+    }
+
+    /** The offline solver's plan for these requirements, or null when it has none; it names the supporting parts. */
+    private DesignPlan proposal(Requirements requirements, Pinouts pinouts) {
+        try {
+            return solver.reason(requirements, pinouts, Feedback.none());
+        } catch (RuntimeException e) {
+            return null;   // the model designs without the solver's parts; assign_pins says why
+        }
     }
 
     private DesignTools tools(Requirements r, Pinouts p, List<DesignPlan.PlannedComponent> components) {
         return new DesignTools(kb, search, solver, validator, r, p, components);
     }
 
-    static JsonSchema componentsSchema(Pinouts pinouts) {
-        List<String> partIds = new ArrayList<>(new LinkedHashSet<>(pinouts.parts().stream()
-                .map(r -> r.part().id()).toList()));
-        partIds.add(NO_PART);
+    /**
+     * The part ids the components step may name, at most {@link #MAX_PART_IDS} and then {@code none}: the retrieved
+     * parts, the parts of the offline solver's {@code proposal} (it may add a 12 V adapter, a buck module, an op-amp),
+     * then the curated supporting parts a designer commonly adds ({@link #SUPPORTING}), by category and id.
+     */
+    static List<String> partEnum(KnowledgeBase kb, Pinouts pinouts, DesignPlan proposal) {
+        Set<String> ids = new LinkedHashSet<>();
+        pinouts.parts().forEach(r -> ids.add(r.part().id()));
+        if (proposal != null) {
+            proposal.components().stream().map(DesignPlan.PlannedComponent::part)
+                    .filter(id -> id != null && kb.part(id).isPresent()).forEach(ids::add);
+        }
+        kb.parts().stream().filter(LlmReasoner::supporting)
+                .sorted(Comparator.comparing((Part p) -> p.category().ordinal()).thenComparing(Part::id))
+                .forEach(p -> {
+                    if (ids.size() < MAX_PART_IDS) {
+                        ids.add(p.id());
+                    }
+                });
+        List<String> out = new ArrayList<>(ids);
+        out.add(NO_PART);
+        return out;
+    }
+
+    private static boolean supporting(Part p) {
+        Set<Form> forms = p.category() == null ? null : SUPPORTING.get(p.category());
+        return forms != null && p.form() != null && forms.contains(p.form());
+    }
+
+    /** The enumerated parts that are not retrieved, grouped by category: one line each for the prompt. */
+    static String supporting(KnowledgeBase kb, Pinouts pinouts, List<String> partIds) {
+        Set<String> retrieved = pinouts.parts().stream().map(r -> r.part().id()).collect(Collectors.toSet());
+        Map<Category, List<String>> byCategory = new TreeMap<>();
+        for (String id : partIds) {
+            if (!retrieved.contains(id)) {
+                kb.part(id).ifPresent(p -> byCategory.computeIfAbsent(p.category() == null ? Category.OTHER
+                        : p.category(), k -> new ArrayList<>()).add(id));
+            }
+        }
+        return byCategory.isEmpty() ? "  (none)" : byCategory.entrySet().stream().map(e -> "  " + e.getKey().name()
+                .toLowerCase(java.util.Locale.ROOT) + ": " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    static JsonSchema componentsSchema(List<String> partIds) {
         return Schemas.named("components", Schemas.object(
                 "title", Schemas.string("one line naming the design"),
                 "components", Schemas.array(Schemas.object(
@@ -142,14 +218,16 @@ public final class LlmReasoner implements DesignReasoner, Metered {
                         "reason", Schemas.string("why this board pin")))));
     }
 
-    /** Refs well-formed and unique, parts named, every retrieved part placed as often as asked, values readable. */
+    /**
+     * Refs well-formed and unique, parts named, values readable. A named part left out is not a problem here but a
+     * plan note ({@link #notPlaced}).
+     */
     static List<String> componentProblems(JsonNode answer, Pinouts pinouts) {
         List<String> problems = new ArrayList<>();
         Set<String> refs = new HashSet<>();
-        Map<String, Integer> placed = new HashMap<>();
         JsonNode comps = answer.path("components");
         if (comps.isEmpty()) {
-            problems.add("components: there are none; place every part listed");
+            problems.add("components: there are none; place the parts listed and their supporting parts");
         }
         for (JsonNode c : comps) {
             String ref = c.path("ref").asText("");
@@ -164,9 +242,6 @@ public final class LlmReasoner implements DesignReasoner, Metered {
                 problems.add("components: " + ref + " has kind PART but no part id; name one of the listed parts or "
                         + "use a primitive kind");
             }
-            if (!NO_PART.equals(part)) {
-                placed.merge(part, 1, Integer::sum);
-            }
             boolean passive = kind.equals("RESISTOR") || kind.equals("CAPACITOR") || kind.equals("INDUCTOR");
             if (passive) {
                 String value = c.path("value").asText("");
@@ -176,19 +251,49 @@ public final class LlmReasoner implements DesignReasoner, Metered {
                 }
             }
         }
-        Map<String, Integer> asked = new LinkedHashMap<>();
-        pinouts.parts().forEach(r -> asked.merge(r.part().id(), r.request().quantity(), Integer::sum));
-        asked.forEach((id, n) -> {
-            int have = placed.getOrDefault(id, 0);
-            if (have < n) {
-                problems.add("components: " + id + " is asked for " + n + " time(s) but placed " + have
-                        + "; place every listed part");
-            }
-        });
         return problems;
     }
 
-    /** Every pin exists, no pin on two nets, every net has two pins, every component is connected. */
+    /**
+     * One plan note per part the request named (not a default) that the answer places fewer times than asked:
+     * {@code asked for max4466-module, not placed: <reason>}. The reason is the answer's note that names the part,
+     * else "no reason given". Leaving a part out can be a sound decision (a discrete stage instead of a module), so it
+     * is not sent back; it is made visible.
+     */
+    static List<String> notPlaced(JsonNode answer, Pinouts pinouts) {
+        Map<String, Integer> placed = new HashMap<>();
+        for (JsonNode c : answer.path("components")) {
+            String part = c.path("part").asText(NO_PART);
+            if (!NO_PART.equals(part)) {
+                placed.merge(part, 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> asked = new LinkedHashMap<>();
+        pinouts.parts().stream().filter(r -> !r.request().defaulted())
+                .forEach(r -> asked.merge(r.part().id(), r.request().quantity(), Integer::sum));
+        List<String> notes = new ArrayList<>();
+        asked.forEach((id, n) -> {
+            int have = placed.getOrDefault(id, 0);
+            if (have >= n) {
+                return;
+            }
+            String reason = "no reason given";
+            for (JsonNode note : answer.path("notes")) {
+                if (note.asText("").toLowerCase(java.util.Locale.ROOT).contains(id.toLowerCase(java.util.Locale.ROOT))) {
+                    reason = note.asText().strip();
+                    break;
+                }
+            }
+            notes.add(have == 0 ? "asked for " + id + ", not placed: " + reason
+                    : "asked for " + n + "× " + id + ", placed " + have + ": " + reason);
+        });
+        return notes;
+    }
+
+    /**
+     * Every pin exists, no pin on two nets, every net has two pins (or is an {@link #externalTerminal}), every
+     * component is connected.
+     */
     static List<String> wiringProblems(JsonNode answer, PinCatalog catalog, List<DesignPlan.PlannedComponent> comps) {
         List<String> problems = new ArrayList<>();
         Map<String, String> netOfPin = new HashMap<>();
@@ -220,7 +325,8 @@ public final class LlmReasoner implements DesignReasoner, Metered {
                             + "; a pin belongs to one net: merge the nets or move the pin");
                 }
             }
-            if (pins.size() + unknown < 2) {   // a net whose other pin was misnamed is reported above, once
+            if (pins.size() + unknown < 2 && !externalTerminal(name, pins.values())) {
+                // a net whose other pin was misnamed is reported above, once
                 problems.add("nets: " + name + " has " + (pins.isEmpty() ? "no pin" : "only one pin (" + pins.values()
                         .iterator().next() + ")") + "; connect another pin to it or drop the net");
             }
@@ -240,6 +346,16 @@ public final class LlmReasoner implements DesignReasoner, Metered {
             }
         }
         return problems;
+    }
+
+    /**
+     * A one-pin net the validator accepts as a terminal wired from outside: one named like a port ({@code VIN},
+     * {@code IN}, {@code OUT}, {@code VREF}, {@code GND}; {@link AnalogRules#isPortName}), such as the top of a
+     * divider that measures 0–25 V or a Schmitt trigger's output. The offline solver writes such nets; the validator
+     * judges them (at most a {@code structure.single-pin-net} warning). A one-pin net with another name is a mistake.
+     */
+    static boolean externalTerminal(String name, java.util.Collection<String> pins) {
+        return pins.size() == 1 && AnalogRules.isPortName(name);
     }
 
     private static String unknownHint(PinCatalog catalog, String written) {
@@ -274,7 +390,7 @@ public final class LlmReasoner implements DesignReasoner, Metered {
     }
 
     private DesignPlan plan(Requirements req, JsonNode a1, JsonNode a2, List<DesignPlan.PlannedComponent> comps,
-                            PinCatalog catalog) {
+                            PinCatalog catalog, List<String> notPlaced) {
         String title = a1.path("title").asText("").isBlank() ? req.prompt() : a1.path("title").asText();
         DesignPlan.Builder b = DesignPlan.builder(title);
         comps.forEach(b::add);
@@ -303,6 +419,7 @@ public final class LlmReasoner implements DesignReasoner, Metered {
         }
         req.notes().forEach(b::note);
         a1.path("notes").forEach(n -> b.note(n.asText()));
+        notPlaced.forEach(b::note);
         b.note("designed by " + client.modelName() + " (components and wiring)");
         return b.build();
     }

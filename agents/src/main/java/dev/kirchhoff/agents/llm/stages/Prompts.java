@@ -19,8 +19,8 @@ public final class Prompts {
 
     /** Template ids with their version, as in the file names. */
     public static final String IDENTIFY = "identify.v1";
-    public static final String COMPONENTS = "components.v1";
-    public static final String WIRING = "wiring.v1";
+    public static final String COMPONENTS = "components.v2";
+    public static final String WIRING = "wiring.v2";
     public static final String REPAIR = "repair.v1";
 
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();

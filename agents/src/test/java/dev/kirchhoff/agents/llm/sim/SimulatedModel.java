@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * becomes the most similar candidate by name. Like a careful reader it copies a proposal faithfully where it can: it
  * reads proposed components under its own refs when they are the same kind and purpose, leaves out a proposed part the
  * components enumeration cannot name, writes a pin of its own component that is spelled differently as the nearest
- * enumerated pin, and leaves out a net with fewer than two pins it can write. With error rate {@code e} it swaps each
+ * enumerated pin, and leaves out a net left with fewer than two pins it can write (a one-pin net of the proposal it
+ * copies as it is). With error rate {@code e} it swaps each
  * part id for another candidate of the same category, drops each constraint and value, puts each wired pin on another
  * pin of the same component, and scales each passive value ×10 or ÷10, each with probability {@code e}; an answer
  * sent back (with problems or findings) draws fresh errors. It knows nothing about any particular prompt.
@@ -346,11 +347,13 @@ public final class SimulatedModel implements ChatModel {
             String rest = s.substring(sep + 2).strip();
             if (section.equals("nets:")) {
                 List<String> mapped = new ArrayList<>();
-                for (String written : rest.split("\\s+")) {
+                String[] proposedPins = rest.split("\\s+");
+                for (String written : proposedPins) {
                     onEnum(renamed(written, refs), pins).filter(p -> !mapped.contains(p)).ifPresent(mapped::add);
                 }
-                if (mapped.size() < 2) {
-                    // what is left of a net whose other pins it cannot write: a careful model leaves it out
+                if (mapped.size() < Math.min(2, proposedPins.length)) {
+                    // what is left of a net whose other pins it cannot write: a careful model leaves it out (a
+                    // proposed one-pin net, an external terminal such as VIN, it copies as it is)
                     droppedNets.incrementAndGet();
                     continue;
                 }

@@ -103,22 +103,28 @@ class SimulatedModelTest {
 
     @Test
     void llmAtErrorRateThirtyPercentPutsWrongPinsBeforeTheValidatorAndRepairs() {
-        SimulatedModel model = new SimulatedModel(KB, search, 0.3, 14);
-        DesignPipeline llm = engine(LlmEngine.Mode.LLM, model);
+        // whether a given seed's mistakes survive to the validator (rather than being refused by the wiring check
+        // or missing every rule) is chance; over a dozen seeds some must, and each must then be repaired
         List<DesignResult> designed = new ArrayList<>();
         List<LlmException> gaveUp = new ArrayList<>();
-        for (String prompt : PROMPTS) {
-            try {
-                designed.add(llm.design(prompt, new DesignOptions(false, 3), DesignPipeline.Listener.silent()));
-            } catch (LlmException e) {
-                gaveUp.add(e);
+        long wrongPins = 0;
+        for (long seed = 10; seed < 22 && designed.stream().noneMatch(r -> r.repairRounds() >= 1); seed++) {
+            SimulatedModel model = new SimulatedModel(KB, search, 0.3, seed);
+            DesignPipeline llm = engine(LlmEngine.Mode.LLM, model);
+            for (String prompt : PROMPTS) {
+                try {
+                    designed.add(llm.design(prompt, new DesignOptions(false, 3), DesignPipeline.Listener.silent()));
+                } catch (LlmException e) {
+                    gaveUp.add(e);
+                }
             }
+            wrongPins += model.stats().wrongPins();
         }
-        assertThat(model.stats().wrongPins()).isPositive();
+        assertThat(wrongPins).isPositive();
         assertThat(gaveUp).allSatisfy(e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.BAD_RESPONSE));
         DesignResult repaired = designed.stream().filter(r -> r.repairRounds() >= 1).findFirst().orElseThrow(() ->
-                new AssertionError("no design ran a repair round; designed " + designed.size() + ", gave up "
-                        + gaveUp.stream().map(Throwable::getMessage).toList()));
+                new AssertionError("no design ran a repair round over 12 seeds; designed " + designed.size()
+                        + ", gave up " + gaveUp.size()));
         List<DesignTrace.Entry> rounds = repaired.trace().entries().stream()
                 .filter(e -> e.stage().equals("reason") && e.round() >= 1).toList();
         assertThat(rounds).hasSize(repaired.repairRounds());

@@ -98,7 +98,81 @@ class LlmReasonerTest {
                 .doesNotHaveDuplicates();
         List<String> parts = ScriptedChatModel.enumValues(ScriptedChatModel.schema(model.requests(Prompts.COMPONENTS)
                 .get(0)).path("properties").path("components").path("items").path("properties").path("part"));
-        assertThat(parts).containsExactly("esp32-devkit-v1", "bme280-module", "none");
+        // the retrieved parts first, then the supporting parts by category, "none" last; no unrelated module
+        assertThat(parts).startsWith("esp32-devkit-v1", "bme280-module").endsWith("none")
+                .contains("resistor", "capacitor-electrolytic", "led-red", "irlz44n", "2n2222", "1n4007",
+                        "lm2596-buck-module", "dc-power-adapter-12v", "ac-mains-source", "bridge-rectifier", "lm358")
+                .doesNotContain("ssd1306-i2c-oled", "dht22", "arduino-uno-r3", "ws2812b-strip")
+                .doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(LlmReasoner.MAX_PART_IDS + 1);
+        List<String> kinds = ScriptedChatModel.enumValues(ScriptedChatModel.schema(model.requests(Prompts.COMPONENTS)
+                .get(0)).path("properties").path("components").path("items").path("properties").path("kind"));
+        assertThat(kinds).contains("PART", "RESISTOR", "LED", "MOSFET", "VOLTAGE_SOURCE", "CURRENT_SOURCE");
+        String system = ScriptedChatModel.system(model.requests(Prompts.COMPONENTS).get(0));
+        assertThat(system).startsWith("prompt: design/components.v2")
+                .containsPattern("(?m)^  power: .*dc-power-adapter-12v.*lm2596-buck-module")
+                .containsPattern("(?m)^  light: led-bar-graph-10, led-blue");
+    }
+
+    @Test
+    void theSolversSupportingPartsAreEnumeratedForA12VoltFan() {
+        // nobody named the adapter or the MOSFET: the solver adds them, and the model must be able to name them
+        Requirements fan = new Requirements("ESP32 switching a 12 V fan with a MOSFET", List.of(
+                PartRequest.of("esp32-devkit-v1", 1, "ESP32", PartRole.BOARD),
+                PartRequest.of("fan-12v", 1, "12 V fan", PartRole.LOAD)),
+                Supply.unspecified(), List.of(), Set.of(), null, List.of(), List.of());
+        Pinouts pinouts = pinouts(fan);
+        DesignPlan proposal = SOLVER.reason(fan, pinouts, Feedback.none());
+        List<String> proposed = proposal.components().stream().map(DesignPlan.PlannedComponent::part)
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(proposed).contains("dc-power-adapter-12v");
+
+        List<String> ids = LlmReasoner.partEnum(KB, pinouts, proposal);
+        assertThat(ids).startsWith("esp32-devkit-v1", "fan-12v").contains("dc-power-adapter-12v")
+                .containsAll(proposed).endsWith("none").hasSizeLessThanOrEqualTo(LlmReasoner.MAX_PART_IDS + 1);
+        // a solver part outside the supporting categories is enumerated too, right after the retrieved ones
+        DesignPlan withMux = proposal.toBuilder().part("U9", "tca9548a-module", "I2C multiplexer").build();
+        assertThat(LlmReasoner.partEnum(KB, pinouts, withMux)).contains("tca9548a-module")
+                .doesNotContain("pcf8574-module");
+        assertThat(LlmReasoner.partEnum(KB, pinouts, null)).startsWith("esp32-devkit-v1", "fan-12v")
+                .contains("dc-power-adapter-12v", "irlz44n");
+    }
+
+    @Test
+    void aNamedPartLeftOutIsKeptAsAPlanNoteWithTheModelsReason() {
+        String withoutSensor = """
+                {"title":"ESP32 alone",
+                 "components":[{"ref":"U1","kind":"PART","part":"esp32-devkit-v1","value":"","purpose":"the board"}],
+                 "rails":[],"computations":[],"rationale":[],
+                 "notes":["bme280-module left out: the board's internal sensor is enough"]}""";
+        String wiring = """
+                {"nets":[{"name":"SDA","pins":["U1:GPIO21","U1:GPIO22"]}],"assignments":[]}""";
+        ScriptedChatModel model = new ScriptedChatModel(true)
+                .answer(Prompts.COMPONENTS, withoutSensor).answer(Prompts.WIRING, wiring);
+        DesignPlan plan = reasoner(model).reason(ESP_BME, pinouts(ESP_BME), Feedback.none());
+
+        assertThat(model.requests(Prompts.COMPONENTS)).hasSize(1);   // not sent back
+        assertThat(plan.notes()).contains("asked for bme280-module, not placed: bme280-module left out: the board's "
+                + "internal sensor is enough");
+
+        ScriptedChatModel silent = new ScriptedChatModel(true)
+                .answer(Prompts.COMPONENTS, withoutSensor.replace("bme280-module left out: the board's internal "
+                        + "sensor is enough", "assumed 3.3 V logic")).answer(Prompts.WIRING, wiring);
+        assertThat(reasoner(silent).reason(ESP_BME, pinouts(ESP_BME), Feedback.none()).notes())
+                .contains("asked for bme280-module, not placed: no reason given");
+    }
+
+    @Test
+    void onlyNamedPartsAreNotedAndADefaultBoardMayBeLeftOut() {
+        Requirements amp = new Requirements("LM386 amplifier", List.of(
+                new PartRequest("arduino-uno-r3", 1, "default board", PartRole.BOARD, true),
+                PartRequest.of("lm386", 2, "LM386", PartRole.PERIPHERAL)),
+                Supply.unspecified(), List.of(), Set.of(), null, List.of(), List.of());
+        JsonNode answer = json("""
+                {"components":[{"ref":"U1","kind":"PART","part":"lm386","value":"","purpose":"amplifier"}],
+                 "notes":[]}""");
+        assertThat(LlmReasoner.notPlaced(answer, pinouts(amp)))
+                .containsExactly("asked for 2× lm386, placed 1: no reason given");
+        assertThat(LlmReasoner.componentProblems(answer, pinouts(amp))).isEmpty();
     }
 
     @Test
@@ -176,7 +250,30 @@ class LlmReasonerTest {
     }
 
     @Test
-    void theComponentCheckWantsEveryRetrievedPartAndUniqueRefs() {
+    void aOnePinNetIsAcceptedOnlyWhenNamedLikeAPortForATerminalWiredFromOutside() {
+        // the solver's 0–25 V voltmeter: VIN is the divider's top, wired by the user to what is measured
+        List<DesignPlan.PlannedComponent> comps = List.of(
+                new DesignPlan.PlannedComponent("U1", ComponentKind.PART, "arduino-uno-r3", null, null, ""),
+                new DesignPlan.PlannedComponent("R1", ComponentKind.RESISTOR, null, "47k", null, "divider top"),
+                new DesignPlan.PlannedComponent("R2", ComponentKind.RESISTOR, null, "10k", null, "divider bottom"));
+        PinCatalog catalog = PinCatalog.of(KB, comps);
+        JsonNode answer = json("""
+                {"nets":[{"name":"GND","pins":["U1:GND","R2:2"]},{"name":"VIN","pins":["R1:1"]},
+                         {"name":"VIN_SENSE","pins":["R1:2","R2:1","U1:A0"]},{"name":"OUT","pins":["U1:D3"]}],
+                 "assignments":[]}""");
+        assertThat(LlmReasoner.wiringProblems(answer, catalog, comps)).isEmpty();
+
+        JsonNode notAPort = json("""
+                {"nets":[{"name":"GND","pins":["U1:GND","R2:2"]},{"name":"TOP","pins":["R1:1"]},
+                         {"name":"VIN_SENSE","pins":["R1:2","R2:1","U1:A0"]},{"name":"BUTTON","pins":["U1:A1"]}],
+                 "assignments":[]}""");
+        assertThat(LlmReasoner.wiringProblems(notAPort, catalog, comps)).containsExactly(
+                "nets: TOP has only one pin (R1:1); connect another pin to it or drop the net",
+                "nets: BUTTON has only one pin (U1:A1); connect another pin to it or drop the net");
+    }
+
+    @Test
+    void theComponentCheckWantsUniqueRefsPartIdsAndReadableValues() {
         JsonNode answer = json("""
                 {"components":[{"ref":"U1","kind":"PART","part":"esp32-devkit-v1","value":"","purpose":""},
                                {"ref":"U1","kind":"RESISTOR","part":"none","value":"four k","purpose":""},
@@ -185,8 +282,10 @@ class LlmReasonerTest {
                 "components: ref U1 is used twice; give each component its own ref",
                 "components: U1 (resistor) needs a numeric value such as 4.7k or 100n, not 'four k'",
                 "components: ref '9x' must be a letter followed by letters, digits or _ (R1, U2)",
-                "components: 9x has kind PART but no part id; name one of the listed parts or use a primitive kind",
-                "components: bme280-module is asked for 1 time(s) but placed 0; place every listed part");
+                "components: 9x has kind PART but no part id; name one of the listed parts or use a primitive kind");
+        // bme280-module is not placed: that is a plan note, not a problem sent back
+        assertThat(LlmReasoner.notPlaced(answer, pinouts(ESP_BME)))
+                .containsExactly("asked for bme280-module, not placed: no reason given");
     }
 
     @Test
