@@ -169,6 +169,14 @@ public final class LlmIdentifier implements ComponentIdentifier, Metered {
             problems.add("parts: " + boards + " parts have role BOARD; a design has one board, give the others "
                     + "another role or leave them out");
         }
+        int i = 0;
+        for (JsonNode v : answer.path("values")) {
+            String unconverted = unconverted(v.path("value").asDouble(Double.NaN), v.path("phrase").asText(""));
+            if (unconverted != null) {
+                problems.add("values[" + i + "]: " + unconverted);
+            }
+            i++;
+        }
         for (JsonNode w : answer.path("pinWishes")) {
             if (!named.contains(w.path("partId").asText())) {
                 problems.add("pinWishes: " + w.path("partId").asText() + " is not among the parts; add it to parts or "
@@ -176,6 +184,52 @@ public final class LlmIdentifier implements ComponentIdentifier, Metered {
             }
         }
         return problems;
+    }
+
+    /** A number with an SI prefix and unit, as people write it: {@code 20 mA}, {@code 4.7kΩ}, {@code 1 kHz}. */
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*([pnuµmkKM]?)(A|V|Hz|F|H|Ω|ohms?|W|s)(?![A-Za-z])");
+
+    /**
+     * When {@code value} is the number of {@code phrase} without its SI prefix applied ({@code 20} for "20 mA"),
+     * what to say about it; else null. Only a factor of a power of 1000 counts, so a value the model derived
+     * (a gain from a dB figure) is left alone.
+     */
+    static String unconverted(double value, String phrase) {
+        java.util.regex.Matcher m = QUANTITY.matcher(phrase);
+        if (Double.isNaN(value) || value == 0 || !m.find()) {
+            return null;
+        }
+        double number = Double.parseDouble(m.group(1));
+        double scale = switch (m.group(2)) {
+            case "p" -> 1e-12;
+            case "n" -> 1e-9;
+            case "u", "µ" -> 1e-6;
+            case "m" -> 1e-3;
+            case "k", "K" -> 1e3;
+            case "M" -> 1e6;
+            default -> 1;
+        };
+        double si = number * scale;
+        if (scale == 1 || si == 0) {
+            return null;
+        }
+        double ratio = Math.abs(value) / si;
+        if (Math.abs(ratio - 1) < 0.01) {
+            return null;
+        }
+        double decades = Math.log10(ratio);
+        if (Math.abs(decades - Math.rint(decades)) < 0.005 && Math.rint(decades) % 3 == 0) {
+            String plain = new java.math.BigDecimal(si).round(new java.math.MathContext(6)).stripTrailingZeros()
+                    .toPlainString();
+            return plainNumber(value) + " for '" + phrase.strip() + "' is not in SI base units: " + m.group() + " is "
+                    + plain + "; write it as " + plain;
+        }
+        return null;
+    }
+
+    private static String plainNumber(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private Requirements requirements(String prompt, JsonNode a) {

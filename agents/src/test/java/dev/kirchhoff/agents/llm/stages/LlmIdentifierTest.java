@@ -107,6 +107,33 @@ class LlmIdentifierTest {
     }
 
     @Test
+    void aValueLeftInItsPrefixedUnitIsSentBackWithTheSiFigure() {
+        String answer = ESP_BME_ANSWER.replace("\"values\":[]",
+                "\"values\":[{\"quantity\":\"CURRENT\",\"value\":20,\"phrase\":\"20 mA\"}]");
+        ScriptedChatModel model = new ScriptedChatModel(true).answer(Prompts.IDENTIFY, answer)
+                .answer(Prompts.IDENTIFY, ESP_BME_ANSWER.replace("\"values\":[]",
+                        "\"values\":[{\"quantity\":\"CURRENT\",\"value\":0.02,\"phrase\":\"20 mA\"}]"));
+        Requirements r = identifier(model).identify(ESP_BME + ", LED at 20 mA");
+        assertThat(model.requests()).hasSize(2);
+        assertThat(model.requests().get(1).messages().toString())
+                .contains("values[0]: 20 for '20 mA' is not in SI base units: 20 mA is 0.02; write it as 0.02");
+        assertThat(r.value(Quantity.CURRENT)).get().satisfies(v -> assertThat(v.value()).isEqualTo(0.02));
+    }
+
+    @Test
+    void onlyAPowerOfAThousandOffTheWrittenValueCountsAsUnconverted() {
+        assertThat(LlmIdentifier.unconverted(0.02, "20 mA")).isNull();
+        assertThat(LlmIdentifier.unconverted(1, "cut-off at 1 kHz")).contains("1 kHz is 1000;");
+        assertThat(LlmIdentifier.unconverted(1000, "1 kHz")).isNull();
+        assertThat(LlmIdentifier.unconverted(4700, "4.7kΩ")).isNull();
+        assertThat(LlmIdentifier.unconverted(4.7, "4.7 kohm")).contains("is 4700;");
+        assertThat(LlmIdentifier.unconverted(10, "gain of 20 dB")).isNull();   // derived, not a prefix slip
+        assertThat(LlmIdentifier.unconverted(5, "5 V")).isNull();
+        assertThat(LlmIdentifier.unconverted(1e-6, "100 nF")).isNull();        // off, but not by a power of 1000
+        assertThat(LlmIdentifier.unconverted(0.0001, "100 nF")).contains("100 nF is 0.0000001;");
+    }
+
+    @Test
     void aNamedBoardIsNotMarkedDefaulted() {
         ScriptedChatModel model = new ScriptedChatModel(true).answer(Prompts.IDENTIFY, ESP_BME_ANSWER);
         Requirements r = identifier(model).identify(ESP_BME);
