@@ -29,7 +29,6 @@ import java.util.Optional;
 public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duration timeout, int maxRetries,
                           Path cacheDir, double temperature) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_RETRIES = 2;
     /** What an OpenAI-compatible server that takes no key is sent instead (the client requires some key). */
     public static final String PLACEHOLDER_KEY = "not-needed";
@@ -39,7 +38,7 @@ public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duratio
     public LlmSettings {
         Objects.requireNonNull(spec, "The parameter 'spec' must not be null.");
         baseUrl = baseUrl == null || baseUrl.isBlank() ? spec.provider().defaultBaseUrl() : stripSlash(baseUrl.strip());
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        timeout = timeout == null ? spec.provider().defaultTimeout() : timeout;
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The timeout must be positive, not " + timeout + ".");
         }
@@ -48,9 +47,12 @@ public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duratio
         }
     }
 
-    /** Settings with the defaults: the provider's base URL, 60 s, 2 retries, no cache, temperature 0. */
+    /**
+     * Settings with the defaults: the provider's base URL and timeout (120 s, 300 s for Ollama), 2 retries, no
+     * cache, temperature 0.
+     */
     public static LlmSettings of(ModelSpec spec, Secret apiKey) {
-        return new LlmSettings(spec, null, apiKey, DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, null, 0.0);
+        return new LlmSettings(spec, null, apiKey, null, DEFAULT_MAX_RETRIES, null, 0.0);
     }
 
     public LlmSettings withBaseUrl(String url) {
@@ -96,7 +98,7 @@ public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duratio
         String baseUrl = first(baseUrlFlag, p.baseUrlVariable() == null ? null : environment.get(p.baseUrlVariable()),
                 text(config, "baseUrl", configFile));
         String key = p.keyVariable() == null ? null : first(environment.get(p.keyVariable()));
-        Duration timeout = DEFAULT_TIMEOUT;
+        Duration timeout = p.defaultTimeout();
         String envTimeout = first(environment.get("KIRCHHOFF_LLM_TIMEOUT"));
         if (envTimeout != null) {
             timeout = seconds(envTimeout, "the environment variable KIRCHHOFF_LLM_TIMEOUT");

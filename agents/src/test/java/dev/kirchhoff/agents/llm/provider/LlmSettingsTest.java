@@ -62,11 +62,12 @@ class LlmSettingsTest {
 
         assertThat(openai.baseUrl()).isEqualTo("https://api.openai.com/v1");
         assertThat(openai.apiKey().reveal()).isEqualTo(KEY);
-        assertThat(openai.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(openai.timeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(openai.maxRetries()).isEqualTo(2);
         assertThat(openai.temperature()).isZero();
         assertThat(ollama.baseUrl()).isEqualTo("http://localhost:11434");
         assertThat(ollama.apiKey()).isNull();
+        assertThat(ollama.timeout()).isEqualTo(Duration.ofSeconds(300));   // a local model on a CPU is slow
         assertThat(anthropic.baseUrl()).isEqualTo("https://api.anthropic.com/v1");
     }
 
