@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "design", mixinStandardHelpOptions = true,
         description = {"Design a circuit from a description in plain language: identify the parts, look up their "
                 + "pinouts, reason about power, pins and supporting parts, wire the schematic, validate it (repairing "
-                + "up to 3 times) and write the outputs: native JSON, Circuit JSON, Wokwi diagram, KiCad netlist, "
-                + "SPICE deck (only when validation passed), SVG schematic, report.md/report.html and trace.json.",
+                + "up to 3 times) and write the outputs: SVG schematic, report.md/report.html and trace.json, and "
+                + "when validation passed the exports: native JSON, Circuit JSON, Wokwi diagram, KiCad netlist and "
+                + "SPICE deck.",
                 "The offline engine is the default: deterministic, knowledge-based, no network. With a model "
                 + "(--model or KIRCHHOFF_MODEL) the hybrid engine is the default: the model identifies the parts "
                 + "and what to build, the offline solver assigns pins and computes values. --engine llm lets the model "
