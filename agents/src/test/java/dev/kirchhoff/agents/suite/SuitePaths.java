@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the design suite file from wherever the tests run (the module folder or the repository root). */
-final class SuitePaths {
+public final class SuitePaths {
 
     private SuitePaths() {
     }
 
-    static Path suiteFile() {
+    public static Path suiteFile() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
             Path candidate = p.resolve(DesignSuite.DEFAULT_PATH);

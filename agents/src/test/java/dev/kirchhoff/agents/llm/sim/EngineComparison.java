@@ -76,7 +76,7 @@ class EngineComparison {
     @Test
     void compareEnginesOnTheDesignSuite() throws Exception {
         KnowledgeBase kb = KnowledgeBase.bundled();
-        DesignSuite suite = DesignSuite.load(suiteFile(), kb);
+        DesignSuite suite = DesignSuite.load(dev.kirchhoff.agents.suite.SuitePaths.suiteFile(), kb);
         List<Run> runs = new ArrayList<>();
         runs.add(run("offline", null, OfflineEngine.pipeline(kb, search), null, suite, kb));
         for (LlmEngine.Mode mode : List.of(LlmEngine.Mode.HYBRID, LlmEngine.Mode.LLM)) {
@@ -283,17 +283,5 @@ class EngineComparison {
 
     private static String fmt(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    private static Path suiteFile() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            Path candidate = p.resolve(DesignSuite.DEFAULT_PATH);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No " + DesignSuite.DEFAULT_PATH + " above " + dir
-                + "; run the comparison from inside the repository.");
     }
 }
