@@ -171,8 +171,11 @@ final class Devices {
             case BJT -> pins == 3 && has(f, i, "B", "C", "E") ? Role.BJT : Role.OTHER;
             case MOSFET -> pins == 3 && has(f, i, "G", "D", "S") ? Role.MOSFET : Role.OTHER;
             case SWITCH -> p.form() == Form.PASSIVE ? Role.SWITCH : Role.OTHER;
+            // a plain LED strip (light, no supply pins) is a two-terminal load too; an addressable strip is a module
             case MOTOR, LOAD -> p.form() == Form.DEVICE
-                    && (p.category() == Category.ACTUATOR || p.category() == Category.AUDIO) ? Role.LOAD : Role.OTHER;
+                    && (p.category() == Category.ACTUATOR || p.category() == Category.AUDIO
+                    || p.category() == Category.LIGHT && p.pins().stream().noneMatch(PartPin::isPower))
+                    ? Role.LOAD : Role.OTHER;
             default -> Role.OTHER;
         };
     }

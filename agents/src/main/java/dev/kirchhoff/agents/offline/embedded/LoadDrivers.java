@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  */
 final class LoadDrivers {
 
+    /** A prompt that asks for PWM, dimming or brightness control of its loads. */
+    private static final Pattern PWM_ASKED =
+            Pattern.compile("(?i)\\b(pwm|dimm?(ed|ing|able|er)?|brightness|fad(e|es|ed|ing))\\b");
+
     private final Session s;
 
     LoadDrivers(Session s) {
@@ -58,7 +62,6 @@ final class LoadDrivers {
                     part.id() + ": " + Values.v(volts) + ", " + Values.ma(amps));
             return;
         }
-        double pinMax = 0.02;
         Rails.Rail rail = s.rail(volts, amps, d.label()).orElseThrow(() -> new DesignException(
                 DesignException.Reason.REFUSED, "no supply for " + part.id() + " at " + Values.v(volts),
                 List.of("power " + part.id() + " from an adapter")));
@@ -72,11 +75,13 @@ final class LoadDrivers {
                     + " would need a level-shifting transistor for its gate)");
         }
         PartPin plus = part.pins().get(0);
-        PartPin minus = part.pins().get(1);
-        String sw = d.label() + "_SW";
+        // the first pin is the supply side, the second the return the switch closes; a common-anode LED strip has
+        // one return per colour (R, G, B), each switched on its own; a bare relay's further pins are its contacts
+        List<PartPin> returns = part.pins().subList(1, part.category() == Category.LIGHT ? part.pins().size() : 2);
         s.plan.connect(rail.net, d.ref() + ":" + Session.pinRef(part, plus));
-        s.plan.connect(sw, d.ref() + ":" + Session.pinRef(part, minus));
         rail.draw(amps);
+        double channelAmps = returns.size() > 1 ? part.model().parameter("currentPerChannel", amps / returns.size())
+                : amps;
         Part askedBjt = s.preferred.stream().map(s.kb::part).flatMap(Optional::stream)
                 .filter(x -> x.model() != null && x.model().kind() == ModelKind.BJT
                         && x.model().parameter("vceMax", 0) > 0).findFirst().orElse(null);
@@ -85,21 +90,47 @@ final class LoadDrivers {
                 .anyMatch(x -> x.model() != null && x.model().kind() == ModelKind.MOSFET);
         boolean bjt = !mosfetAsked && (askedBjt != null || s.req.has(Constraint.BJT)
                 || part.category() == Category.AUDIO && amps <= 0.4);
-        String ctrl = d.label() + "_CTRL";
+        // motors are speed-controlled and LED strips dimmed by PWM; other loads when the prompt asks for it
+        boolean pwm = part.model() != null && part.model().kind() == ModelKind.MOTOR
+                || part.category() == Category.LIGHT || PWM_ASKED.matcher(s.req.prompt()).find();
+        for (PartPin minus : returns) {
+            String tag = returns.size() > 1 ? d.label() + "_" + Session.netName(minus.name()) : d.label();
+            switchLow(d, tag, minus, rail, volts, channelAmps, bjt, askedBjt, pwm, inductive);
+        }
+        if (!inductive && part.category() == Category.LIGHT) {
+            s.plan.why(d.label(), d.label() + " (" + part.id() + ") is a resistive LED load: " + (returns.size() > 1
+                    ? "each colour's cathodes return through their own switch, dimmed by its own PWM pin" : "its "
+                    + "cathode side returns through the switch, dimmed by PWM") + "; it has no coil, so no flyback "
+                    + "diode is needed.", part.id() + ": " + Values.v(volts) + ", " + Values.ma(amps)
+                    + (returns.size() > 1 ? ", " + Values.ma(channelAmps) + " per channel" : ""));
+        }
+        if (!rail.net.equals("5V") && !rail.net.equals("3V3")) {
+            s.plan.why("ground", "The " + rail.net + " supply's ground is joined to the board's GND: the switch's "
+                    + "control voltage is measured against it.");
+        }
+    }
+
+    /** One low-side switch: the load's return pin {@code minus} to ground through a MOSFET or NPN driven from a pin. */
+    private void switchLow(Session.Device d, String tag, PartPin minus, Rails.Rail rail, double volts, double amps,
+                           boolean bjt, Part askedBjt, boolean pwm, boolean inductive) {
+        Part part = d.part();
+        double pinMax = 0.02;
+        String sw = tag + "_SW";
+        s.plan.connect(sw, d.ref() + ":" + Session.pinRef(part, minus));
+        String ctrl = tag + "_CTRL";
         double ampsF = amps;
-        boolean pwm = part.model() != null && part.model().kind() == ModelKind.MOTOR;
         String q = s.plan.nextRef("Q");
-        String why = d.label() + " (" + part.id() + ") draws " + Values.ma(amps) + " at " + Values.v(volts)
+        String why = tag + " (" + part.id() + ") draws " + Values.ma(amps) + " at " + Values.v(volts)
                 + ", more than a GPIO can give (" + Values.ma(pinMax) + "): it is never wired to the pin; a low-side "
                 + (bjt ? "NPN transistor" : "logic-level N-MOSFET") + " switches it";
-        s.plan.note(d.label() + " is switched by " + q + " (" + (bjt ? "NPN" : "N-MOSFET") + ", low side) on "
+        s.plan.note(tag + " is switched by " + q + " (" + (bjt ? "NPN" : "N-MOSFET") + ", low side) on "
                 + rail.net + ", not driven straight from a GPIO");
         if (bjt) {
             Part t = askedBjt != null ? askedBjt : npn(volts, amps);
-            s.plan.component(q, ComponentKind.BJT, t.id(), null, "low-side switch for " + d.label());
+            s.plan.component(q, ComponentKind.BJT, t.id(), null, "low-side switch for " + tag);
             s.plan.connect(sw, q + ":C");
             s.plan.connect(Session.GND, q + ":E");
-            s.request(new PinSolver.Need(PinFunction.GPIO, PinSolver.Direction.OUT, false, false), d.label(), c -> {
+            s.request(new PinSolver.Need(PinFunction.GPIO, PinSolver.Direction.OUT, false, false), tag, c -> {
                 double v = c.pin().voltage() != null ? c.pin().voltage() : s.logicV;
                 double max = c.pin().maxCurrent() != null ? c.pin().maxCurrent() : 0.02;
                 String rb = s.plan.nextRef("R");
@@ -109,8 +140,8 @@ final class LoadDrivers {
                 s.plan.component(rb, ComponentKind.RESISTOR, "resistor", Values.text(comp.chosen(), ""),
                         "base resistor for " + q);
                 s.plan.connect(ctrl, s.boardPin(c), rb + ":1");
-                s.plan.connect(d.label() + "_BASE", rb + ":2", q + ":B");
-                s.plan.assign(d.label() + " driver", s.boardPin(c), rb + ":1", c.reason());
+                s.plan.connect(tag + "_BASE", rb + ":2", q + ":B");
+                s.plan.assign(tag + " driver", s.boardPin(c), rb + ":1", c.reason());
                 s.plan.compute(comp);
                 s.plan.why(rb, rb + " limits " + q + "'s base current to " + comp.resultNote().replace("base current ",
                         "") + ", enough to saturate it at " + Values.ma(ampsF) + ".", t.id() + ": hFE min "
@@ -119,12 +150,12 @@ final class LoadDrivers {
             });
         } else {
             Part m = mosfet(volts, amps);
-            s.plan.component(q, ComponentKind.MOSFET, m.id(), null, "low-side switch for " + d.label());
+            s.plan.component(q, ComponentKind.MOSFET, m.id(), null, "low-side switch for " + tag);
             s.plan.connect(sw, q + ":D");
             s.plan.connect(Session.GND, q + ":S");
             String rpd = s.plan.nextRef("R");
             s.request(new PinSolver.Need(pwm ? PinFunction.PWM : PinFunction.GPIO, PinSolver.Direction.OUT, pwm, false),
-                    d.label(), c -> {
+                    tag, c -> {
                         double v = c.pin().voltage() != null ? c.pin().voltage() : s.logicV;
                         double max = c.pin().maxCurrent() != null ? c.pin().maxCurrent() : 0.02;
                         String rg = s.plan.nextRef("R");
@@ -132,8 +163,8 @@ final class LoadDrivers {
                         s.plan.component(rg, ComponentKind.RESISTOR, "resistor", Values.text(comp.chosen(), ""),
                                 "gate resistor for " + q);
                         s.plan.connect(ctrl, s.boardPin(c), rg + ":1");
-                        s.plan.connect(d.label() + "_GATE", rg + ":2", q + ":G", rpd + ":1");
-                        s.plan.assign(d.label() + " driver", s.boardPin(c), rg + ":1", c.reason());
+                        s.plan.connect(tag + "_GATE", rg + ":2", q + ":G", rpd + ":1");
+                        s.plan.assign(tag + " driver", s.boardPin(c), rg + ":1", c.reason());
                         s.plan.compute(comp);
                         s.plan.why(rg, rg + " limits the pin's peak current into " + q + "'s gate capacitance to "
                                 + comp.resultNote().replace("peak gate current ", "") + ".", s.board.id() + ": "
@@ -154,17 +185,13 @@ final class LoadDrivers {
             Part diode = s.kb.part(s.preferred.contains("1n4007") ? "1n4007" : s.preferred.contains("1n5819") ? "1n5819"
                     : pwm ? "1n5819" : "1n4007").orElseThrow();
             String dr = s.plan.nextRef("D");
-            s.plan.component(dr, ComponentKind.DIODE, diode.id(), null, "flyback diode across " + d.label());
+            s.plan.component(dr, ComponentKind.DIODE, diode.id(), null, "flyback diode across " + tag);
             s.plan.connect(rail.net, dr + ":K");
             s.plan.connect(sw, dr + ":A");
-            s.plan.why(dr, dr + " (" + diode.id() + ") across " + d.label() + ", cathode to " + rail.net
+            s.plan.why(dr, dr + " (" + diode.id() + ") across " + tag + ", cathode to " + rail.net
                             + ", carries the coil current when " + q + " turns off, clamping the spike.",
                     diode.id() + ": Vr max " + Values.v(diode.model().parameter("vrMax", 40)) + ", If "
                             + Session.trim(diode.model().parameter("if", 1)) + " A", part.id() + ": inductive load");
-        }
-        if (!rail.net.equals("5V") && !rail.net.equals("3V3")) {
-            s.plan.why("ground", "The " + rail.net + " supply's ground is joined to the board's GND: the switch's "
-                    + "control voltage is measured against it.");
         }
     }
 

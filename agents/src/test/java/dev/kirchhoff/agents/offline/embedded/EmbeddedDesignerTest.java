@@ -173,6 +173,85 @@ class EmbeddedDesignerTest {
     }
 
     @Test
+    void unoDimsA12VoltLedStripFromAPwmPinThroughALowSideMosfetOnAnAdapterRail() throws Exception {
+        Designs.Result r = valid(Designs.board("arduino-uno-r3").with("led-strip-12v", 1, PartRole.LOAD)
+                .prompt("12V LED strip dimmed by an Arduino Uno using PWM"));
+        Part uno = part("arduino-uno-r3");
+        String strip = r.byPart("led-strip-12v").ref();
+        // + on the 12 V rail of the adapter, never on a board pin (the board stays on USB)
+        assertThat(r.netOf(strip + ":+")).isEqualTo("12V");
+        assertThat(r.pinsOn("12V")).contains(r.byPart("dc-power-adapter-12v").ref() + ":+")
+                .noneMatch(p -> p.startsWith("U1:"));
+        assertThat(r.netOf(r.byPart("dc-power-adapter-12v").ref() + ":-")).isEqualTo("GND");
+        // - on the drain of a logic-level MOSFET whose source is on GND
+        DesignPlan.PlannedComponent q = r.ofKind(ComponentKind.MOSFET).get(0);
+        assertThat(r.ofKind(ComponentKind.MOSFET)).hasSize(1);
+        assertThat(q.part()).isEqualTo("irlz44n");
+        String sw = r.netOf(strip + ":-");
+        assertThat(r.pinsOn(sw)).containsExactlyInAnyOrder(strip + ":-", q.ref() + ":D");
+        assertThat(r.netOf(q.ref() + ":S")).isEqualTo("GND");
+        // the gate: a computed resistor from a PWM pin, and a 100 kΩ pull-down
+        String gate = r.netOf(q.ref() + ":G");
+        List<DesignPlan.PlannedComponent> rs = r.ofKind(ComponentKind.RESISTOR);
+        assertThat(rs).anySatisfy(x -> {
+            assertThat(ohms(x)).isBetween(100.0, 330.0);
+            assertThat(r.netOf(x.ref() + ":2")).isEqualTo(gate);
+            assertThat(boardPinOn(r, r.netOf(x.ref() + ":1"), uno).can(PinFunction.PWM)).isTrue();
+        });
+        assertThat(rs).anySatisfy(x -> {
+            assertThat(ohms(x)).isEqualTo(100_000.0);
+            assertThat(r.netOf(x.ref() + ":1")).isEqualTo(gate);
+            assertThat(r.netOf(x.ref() + ":2")).isEqualTo("GND");
+        });
+        // a resistive load: no flyback diode, and the rules that judge loads see it as one
+        assertThat(r.ofKind(ComponentKind.DIODE)).isEmpty();
+        assertThat(r.report().fired("part.gpio-current")).isFalse();
+        assertThat(r.report().fired("part.flyback")).isFalse();
+        assertThat(r.report().fired("part.mosfet-gate")).isFalse();
+        // with the pin HIGH the MOSFET conducts the strip's 0.5 A: its drain sits near 0 V
+        dev.kirchhoff.validation.simulation.Ngspice ngspice;
+        try {
+            ngspice = dev.kirchhoff.validation.simulation.Ngspice.locate();
+        } catch (dev.kirchhoff.validation.simulation.NgspiceException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "ngspice is not installed: " + e.getMessage());
+            return;
+        }
+        dev.kirchhoff.validation.simulation.SimulationResult sim =
+                new dev.kirchhoff.validation.simulation.Simulator(Designs.VALIDATOR, ngspice).simulate(r.circuit(),
+                        "led strip");
+        assertThat(sim.operatingPoint().problems()).isEmpty();
+        assertThat(sim.operatingPoint().voltage("12V")).isBetween(11.9, 12.0);
+        assertThat(sim.operatingPoint().voltage(sw)).isBetween(0.0, 0.1);
+    }
+
+    @Test
+    void anRgbStripGetsOneLowSideMosfetPerColourEachOnItsOwnPwmPin() {
+        Designs.Result r = valid(Designs.board("arduino-uno-r3").with("rgb-led-strip-12v", 1, PartRole.LOAD));
+        Part uno = part("arduino-uno-r3");
+        String strip = r.byPart("rgb-led-strip-12v").ref();
+        assertThat(r.netOf(strip + ":+")).isEqualTo("12V");
+        assertThat(r.pinsOn("12V")).contains(r.byPart("dc-power-adapter-12v").ref() + ":+");
+        List<DesignPlan.PlannedComponent> qs = r.ofKind(ComponentKind.MOSFET);
+        assertThat(qs).hasSize(3);
+        java.util.Set<String> pwmPins = new java.util.HashSet<>();
+        for (String colour : List.of("R", "G", "B")) {
+            String sw = r.netOf(strip + ":" + colour);
+            DesignPlan.PlannedComponent q = qs.stream().filter(x -> r.netOf(x.ref() + ":D").equals(sw)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no MOSFET drain on " + sw + "\n" + r.dump()));
+            assertThat(r.netOf(q.ref() + ":S")).isEqualTo("GND");
+            String gate = r.netOf(q.ref() + ":G");
+            DesignPlan.PlannedComponent rg = r.ofKind(ComponentKind.RESISTOR).stream()
+                    .filter(x -> gate.equals(r.netOf(x.ref() + ":2")) && ohms(x) < 1000).findFirst().orElseThrow();
+            PartPin pin = boardPinOn(r, r.netOf(rg.ref() + ":1"), uno);
+            assertThat(pin.can(PinFunction.PWM)).as(colour).isTrue();
+            pwmPins.add(pin.name());
+        }
+        assertThat(pwmPins).hasSize(3);
+        assertThat(r.ofKind(ComponentKind.DIODE)).isEmpty();
+        assertThat(r.report().fired("part.gpio-current")).isFalse();
+    }
+
+    @Test
     void nanoButtonsUseInternalPullUps() {
         Designs.Result r = valid(Designs.board("arduino-nano").with("push-button", 3, PartRole.INPUT));
         Part nano = part("arduino-nano");
