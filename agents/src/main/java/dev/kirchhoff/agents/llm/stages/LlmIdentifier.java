@@ -160,9 +160,11 @@ public final class LlmIdentifier implements ComponentIdentifier, Metered {
             named.add(id);
             if ("BOARD".equals(p.path("role").asText())) {
                 boards++;
-                kb.part(id).filter(part -> part.category() != Category.BOARD).ifPresent(part -> problems.add(
-                        "parts: " + id + " is a " + part.category().name().toLowerCase(java.util.Locale.ROOT) + ", not a development "
-                                + "board; give it another role"));
+                // a board, or a bare microcontroller that can be the controller (an ATtiny85 on a breadboard)
+                kb.part(id).filter(part -> part.category() != Category.BOARD && offline.usualRole(id) != PartRole.BOARD)
+                        .ifPresent(part -> problems.add("parts: " + id + " is a "
+                                + part.category().name().toLowerCase(java.util.Locale.ROOT) + ", not a development "
+                                + "board or a microcontroller; give it another role"));
             }
         }
         if (boards > 1) {

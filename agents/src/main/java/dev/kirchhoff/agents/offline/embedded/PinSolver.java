@@ -57,10 +57,13 @@ final class PinSolver {
     private final boolean wifi;
     private final Set<String> used = new HashSet<>();
     private final Set<String> avoid;
+    /** A bare chip is programmed in circuit: its ISP pins are better left to signals that tolerate the programmer. */
+    private final boolean isp;
 
     PinSolver(Part board, Set<String> avoid) {
         this.board = board;
         this.avoid = avoid;
+        this.isp = BareChip.isBare(board);
         this.wifi = board.interfaceOf(InterfaceKind.WIFI).isPresent();
     }
 
@@ -162,6 +165,10 @@ final class PinSolver {
         }
         if (f == PinFunction.GPIO && need.direction() == Direction.IN && p.has(PinFlag.INPUT_ONLY)) {
             cost -= 2; // reading is all an input-only pin can do: spend it here
+        }
+        boolean ispPin = p.can(PinFunction.SPI_MOSI) || p.can(PinFunction.SPI_MISO) || p.can(PinFunction.SPI_SCK);
+        if (isp && ispPin && f != PinFunction.SPI_MOSI && f != PinFunction.SPI_MISO && f != PinFunction.SPI_SCK) {
+            cost += 4; // the ISP programmer drives MOSI, MISO and SCK while it programs the chip
         }
         if (need.wantPullUp() && !p.has(PinFlag.INTERNAL_PULLUP)) {
             cost += 25;

@@ -177,12 +177,30 @@ final class PowerPlanner {
             usbPowered = false;
             Part pack = battery != null ? battery : batteryFor(supply.volts());
             String ref = s.plan.nextRef("BT");
-            s.plan.part(ref, pack.id(), "battery");
             double v = sourceVolts(pack);
             PartPin plus = pack.pins().get(0);
-            Rails.Rail in = s.rails.add(Session.netName("VBAT"), v, ref + " (" + pack.name() + ")", plus.maxCurrent(), null);
-            s.plan.connect(in.net, ref + ":" + Session.pinRef(pack, plus));
-            s.plan.connect(Session.GND, ref + ":" + Session.pinRef(pack, pack.pins().get(1)));
+            Rails.Rail in;
+            double cells = pack.model() == null ? 0 : pack.model().parameter("cells", 0);
+            if (battery == null && cells > 0 && supply.volts() != null && Math.abs(supply.volts() - v) > 0.3
+                    && Math.abs(supply.volts() / (v / cells) - Math.rint(supply.volts() / (v / cells))) < 0.05) {
+                // "3 AA" is 4.5 V: the curated holder has another cell count, so a source of the asked voltage
+                // stands for it rather than a pack that would need a regulator the prompt never wanted
+                long n = Math.round(supply.volts() / (v / cells));
+                s.plan.component(ref, ComponentKind.VOLTAGE_SOURCE, null, "DC " + Session.trim(supply.volts()),
+                        n + "-cell battery pack (" + Values.v(supply.volts()) + ")");
+                in = s.rails.add(Session.netName("VBAT"), supply.volts(), ref + " (" + n + " x " + Values.v(v / cells)
+                        + " cells)", plus.maxCurrent(), null);
+                s.plan.connect(in.net, ref + ":+");
+                s.plan.connect(Session.GND, ref + ":-");
+                s.plan.note("the knowledge base has a " + Math.round(cells) + "-cell holder (" + pack.id() + ", "
+                        + Values.v(v) + "); a " + Values.v(supply.volts()) + " source stands for the " + n
+                        + "-cell pack asked for");
+            } else {
+                s.plan.part(ref, pack.id(), "battery");
+                in = s.rails.add(Session.netName("VBAT"), v, ref + " (" + pack.name() + ")", plus.maxCurrent(), null);
+                s.plan.connect(in.net, ref + ":" + Session.pinRef(pack, plus));
+                s.plan.connect(Session.GND, ref + ":" + Session.pinRef(pack, pack.pins().get(1)));
+            }
             live.add(in);
             feedBoard(in, asked);
         } else if (!hasOwnUsb()) {
@@ -190,7 +208,8 @@ final class PowerPlanner {
             Part usb = Session.first(asked, p -> p.id().equals("usb-power"));
             usb = usb != null ? usb : s.kb.part("usb-power").orElseThrow();
             String ref = s.plan.nextRef("J");
-            s.plan.part(ref, usb.id(), "USB 5 V supply (the board has no USB connector of its own)");
+            s.plan.part(ref, usb.id(), "USB 5 V supply (" + (BareChip.isBare(s.board) ? "a bare chip has"
+                    : "the board has") + " no USB connector of its own)");
             PartPin vbus = usb.pin("VBUS").orElseThrow();
             Rails.Rail in = s.rails.add("5V", 5.0, ref + " (USB port)", vbus.maxCurrent(), null);
             s.plan.connect("5V", ref + ":VBUS");
@@ -447,7 +466,7 @@ final class PowerPlanner {
         if (direct != null && heat <= 0.5) {
             s.plan.connect(in.net, Session.BOARD + ":" + Session.pinRef(s.board, direct));
             in.draw(Session.typicalCurrent(s.board));
-            s.plan.why("power", "The board takes " + in.net + " (" + Values.v(in.volts) + ") straight into its "
+            s.plan.why("power", (BareChip.isBare(s.board) ? "The chip takes " : "The board takes ") + in.net + " (" + Values.v(in.volts) + ") straight into its "
                             + direct.name() + " pin, whose range" + Session.range(direct, s.board) + " includes it"
                             + (heat > 0 ? "; its regulator dissipates about " + String.format(Locale.ROOT, "%.2f W",
                             heat) : "") + ".",
@@ -621,6 +640,12 @@ final class PowerPlanner {
             use(r);
             return have;
         }
+        if (Math.abs(volts - 3.3) < 0.2 && BareChip.isBare(s.board) && s.rails.at(5.0).isPresent()) {
+            // a bare chip has no 3.3 V pin of its own: a 3.3 V module gets an LDO from the 5 V rail
+            Rails.Rail ldo = ldoRail(null, who, amps);
+            use(ldo);
+            return Optional.of(ldo);
+        }
         if (Math.abs(volts - 3.3) < 0.2 || Math.abs(volts - 5.0) < 0.3 && !usbPowered && s.rails.at(3.7).isPresent()) {
             if (Math.abs(volts - 5.0) < 0.3) {
                 Rails.Rail in = s.rails.at(3.7).get();
@@ -666,8 +691,9 @@ final class PowerPlanner {
         Rails.Rail r = s.rails.add("3V3_LDO", 3.3, ref + " (" + ldo.name() + ")", out.maxCurrent(), five);
         live.add(r);
         regulatorCaps(ref, ldo, five.net, "3V3_LDO");
-        s.plan.why("power", who + " would take " + full.net + " to " + Values.ma(full.load + amps) + ", over 80 % of the "
-                        + "board pin's " + Values.ma(full.capacity == null ? 0 : full.capacity) + ": an " + ldo.name()
+        s.plan.why("power", (full == null ? who + " needs 3.3 V and " + s.board.id() + " has no 3.3 V pin"
+                        : who + " would take " + full.net + " to " + Values.ma(full.load + amps) + ", over 80 % of the "
+                        + "board pin's " + Values.ma(full.capacity == null ? 0 : full.capacity)) + ": an " + ldo.name()
                         + " makes 3V3_LDO from " + five.net + " (" + Values.v(five.volts) + " ≥ 3.3 V + "
                         + Values.v(ldo.model().parameter("dropout", 1.1)) + " dropout).",
                 ldo.id() + ": dropout " + Values.v(ldo.model().parameter("dropout", 1.1)) + ", up to "

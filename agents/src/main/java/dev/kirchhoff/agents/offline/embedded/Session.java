@@ -77,6 +77,8 @@ final class Session {
     private int buttons;
     private int dividers;
     private OpAmpStage stage;
+    /** The bare chip when the controller is one (an ATtiny85 on a breadboard), else null. */
+    private BareChip bare;
 
     /** One device placed in the design. */
     record Device(String ref, Part part, PartRequest request, String label) {
@@ -110,7 +112,8 @@ final class Session {
                 List.of("name a board: \"ESP32 with a BME280\"", "arduino-uno-r3", "esp32-devkit-v1")));
         board = b.part();
         logicV = board.logic() != null && board.logic().level() != null ? board.logic().level() : 5.0;
-        plan.part(BOARD, board.id(), "the board" + (b.request().defaulted() ? " (chosen by default: "
+        plan.part(BOARD, board.id(), BareChip.isBare(board) ? "the controller: a bare " + board.name()
+                + ", wired up without a board" : "the board" + (b.request().defaulted() ? " (chosen by default: "
                 + b.request().phrase() + ")" : ""));
         pins = new PinSolver(board, hints.avoidPins);
         boardGnd = firstGround(board).map(p -> BOARD + ":" + pinRef(board, p)).orElse(null);
@@ -147,6 +150,11 @@ final class Session {
         steppers.pair(devices);
         devicesSoFar.addAll(devices);
         power.planPower(powerParts);
+        if (BareChip.isBare(board)) {
+            // supply pins, RESET and the clock before any signal pin is chosen (the crystal takes its pins first)
+            bare = new BareChip(this);
+            bare.wire();
+        }
         power.budgetActuators(devices);
         readPinHints(devices);
         stage = OpAmpStage.find(this, devices).orElse(null);
@@ -256,6 +264,9 @@ final class Session {
                     + "signals use resistor dividers (computed above)");
         }
         decouple(devices);
+        if (bare != null) {
+            bare.finish();
+        }
         loadDrivers.bulkCaps(devices);
         power.finishRails();
         return plan.build();
@@ -279,8 +290,10 @@ final class Session {
         if (m == ModelKind.RESISTOR && p.pins().size() == 2 && p.category() == Category.SENSOR) {
             return Kind.RESISTIVE_SENSOR;
         }
+        // a plain 12 V LED strip is switched like a fan: its terminals are passive, no supply pin of its own
         if ((m == ModelKind.MOTOR || m == ModelKind.LOAD) && p.form() == Form.DEVICE
-                && (p.category() == Category.ACTUATOR || p.category() == Category.AUDIO)
+                && (p.category() == Category.ACTUATOR || p.category() == Category.AUDIO
+                || p.category() == Category.LIGHT)
                 && p.pins().stream().noneMatch(PartPin::isPower)) {
             return Kind.LOAD;
         }
@@ -320,7 +333,7 @@ final class Session {
             case SWITCH -> "SW";
             case POT -> "RV";
             case RESISTIVE_SENSOR -> "R";
-            case LOAD -> p.category() == Category.AUDIO ? "BZ" : "M";
+            case LOAD -> p.category() == Category.AUDIO ? "BZ" : p.category() == Category.LIGHT ? "D" : "M";
             default -> p.form() == Form.DEVICE && p.category() == Category.ACTUATOR ? "M" : "U";
         };
     }
@@ -348,6 +361,10 @@ final class Session {
             sb.append(tokens[i].toUpperCase(Locale.ROOT));
         }
         String base = sb.toString();
+        // a plain strip is named as one ("led-strip-12v" is LED_STRIP, "rgb-led-strip-12v" RGB_STRIP), not "LED"
+        if (java.util.Arrays.asList(tokens).contains("strip") && !tokens[0].matches(".*\\d.*")) {
+            base = tokens[0].toUpperCase(Locale.ROOT) + "_STRIP";
+        }
         String name = index > 0 ? base + "_" + index : base;
         while (!labels.add(name)) {
             name = name + "B";
@@ -558,8 +575,17 @@ final class Session {
     private DesignException noPin(PinSolver.Need need, String what) {
         return new DesignException(DesignException.Reason.REFUSED, board.id() + " has no free pin that can do "
                 + need.function() + " for " + what,
-                List.of("use a board with more pins (arduino-mega-2560, esp32-devkit-v1)",
+                List.of(bare != null ? "use a chip or board with more pins (atmega328p, arduino-mega-2560)"
+                                : "use a board with more pins (arduino-mega-2560, esp32-devkit-v1)",
                         "move buttons or LEDs to an I2C expander (mcp23017, pcf8574-module)"));
+    }
+
+    /** The level a board pin drives: its own voltage, or for a bare chip the VCC it runs from. */
+    double hostVolts(PartPin pin) {
+        if (bare != null || pin.voltage() == null) {
+            return logicV;
+        }
+        return pin.voltage();
     }
 
     String boardPin(PinSolver.Choice c) {
@@ -606,7 +632,7 @@ final class Session {
         String host = boardPin(c);
         String dev = ref + ":" + pinRef(part, devPin);
         double devLevel = deviceLevel(ref, part, devPin);
-        double hostLevel = c.pin().voltage() != null ? c.pin().voltage() : logicV;
+        double hostLevel = hostVolts(c.pin());
         boolean devDrives = devPin.type() == PinType.OUTPUT || devPin.type() == PinType.TRI_STATE
                 || devPin.type() == PinType.BIDIRECTIONAL;
         boolean hostDrives = c.pin().type() != PinType.INPUT && !c.pin().has(PinFlag.INPUT_ONLY)
@@ -772,8 +798,9 @@ final class Session {
 
     private void softSerial(PinSolver.Choice c, Device d) {
         if (c.fallback()) {
-            plan.note(d.label() + " uses a software serial port on " + c.pin().name()
-                    + ": the board's hardware UART pins are reserved for USB");
+            plan.note(d.label() + " uses a software serial port on " + c.pin().name() + (bare != null ? ": "
+                    + board.id() + " has no free hardware UART pin" : ": the board's hardware UART pins are reserved"
+                    + " for USB"));
         }
     }
 
@@ -1161,7 +1188,7 @@ final class Session {
     private void ledFrom(Device d, String net, String aRef, double vf, double ifRated, String host, PartPin pin,
                          Part hostPart, String reason) {
         Part part = d.part();
-        double volts = pin.voltage() != null ? pin.voltage() : logicV;
+        double volts = hostPart == board ? hostVolts(pin) : pin.voltage() != null ? pin.voltage() : logicV;
         double pinMax = pin.maxCurrent() != null ? pin.maxCurrent() : 0.02;
         double target = req.value(Quantity.CURRENT).map(v -> v.value()).orElse(0.010);
         target = Math.min(target, Math.min(0.75 * pinMax, ifRated));
@@ -1353,12 +1380,13 @@ final class Session {
     /** Board pins the prompt names ("LED on pin 13", "button on GPIO4"), given to the device named nearest. */
     private void readPinHints(List<Device> devices) {
         String text = req.prompt().toLowerCase(Locale.ROOT);
-        Matcher m = Pattern.compile("\\b(pin\\s*|gpio\\s*|gp|io|d|a)(\\d{1,2})\\b").matcher(text);
+        Matcher m = Pattern.compile("\\b(pin\\s*|gpio\\s*|gp|io|d|a|p[a-d])(\\d{1,2})\\b").matcher(text);
         while (m.find()) {
             String kind = m.group(1).trim();
             String n = m.group(2);
             List<String> names = kind.equals("pin") ? List.of("D" + n, "GPIO" + n, "GP" + n, "IO" + n, n)
-                    : kind.equals("a") ? List.of("A" + n) : List.of(kind.toUpperCase(Locale.ROOT) + n, "GPIO" + n, n);
+                    : kind.equals("a") ? List.of("A" + n)
+                    : kind.matches("p[a-d]") ? List.of(kind.toUpperCase(Locale.ROOT) + n) : List.of(kind.toUpperCase(Locale.ROOT) + n, "GPIO" + n, n);
             PartPin pin = null;
             for (String name : names) {
                 Optional<PartPin> p = board.pin(name).filter(PinSolver::isSignal);

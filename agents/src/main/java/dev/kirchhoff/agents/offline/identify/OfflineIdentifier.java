@@ -199,6 +199,7 @@ public final class OfflineIdentifier implements ComponentIdentifier {
                 }
             }
             supplies.addParts(supply, byId);
+            oneController(byId);
             parts.addAll(byId.values());
 
             // a board the knowledge base lacks is still the board the prompt asks for: no stand-alone building block
@@ -311,6 +312,43 @@ public final class OfflineIdentifier implements ComponentIdentifier {
             List<String> all = summary(notes, parts, supply, designValues, constraints, recipe, unresolved);
             return new Requirements(prompt, parts, supply, designValues, constraints, recipe, all, unresolved,
                     pinWishes);
+        }
+
+        /**
+         * One controller: a bare microcontroller (a chip with role BOARD in roles.txt) is the controller only when no
+         * board is named. "ATtiny85 on a Digispark" is the Digispark, which carries that chip, so the chip is not
+         * added again; beside a board that does not carry it, or behind another bare chip, it is a part of the design.
+         */
+        private void oneController(Map<String, PartRequest> byId) {
+            PartRequest controller = byId.values().stream().filter(p -> p.role() == PartRole.BOARD && isBoard(p.id()))
+                    .findFirst().orElse(byId.values().stream().filter(p -> p.role() == PartRole.BOARD).findFirst()
+                            .orElse(null));
+            if (controller == null) {
+                return;
+            }
+            for (PartRequest p : List.copyOf(byId.values())) {
+                if (p == controller || p.role() != PartRole.BOARD || isBoard(p.id())) {
+                    continue;
+                }
+                boolean carried = isBoard(controller.id()) && Pattern.compile("\\b" + Pattern.quote(p.id()) + "\\b")
+                        .matcher(names.text(controller.id())).find();
+                if (carried) {
+                    byId.remove(p.id());
+                    notes.add("\"" + p.phrase() + "\" is the chip on " + controller.id() + ": designing with the board");
+                } else {
+                    byId.put(p.id(), new PartRequest(p.id(), p.quantity(), p.phrase(), PartRole.PERIPHERAL,
+                            p.defaulted()));
+                    notes.add(p.id() + " is a part beside the controller " + controller.id());
+                }
+            }
+            if (!isBoard(controller.id())) {
+                notes.add("controller: a bare " + controller.id() + " (no board named), wired with its own supply "
+                        + "decoupling, RESET pull-up and clock");
+            }
+        }
+
+        private boolean isBoard(String id) {
+            return kb.part(id).map(x -> x.category() == Category.BOARD).orElse(false);
         }
 
         // ---------------------------------------------------------------- supply, constraints, recipe
@@ -605,6 +643,14 @@ public final class OfflineIdentifier implements ComponentIdentifier {
                     .replace("non inverting", "non-inverting"));
         }
         return String.join(", ", out);
+    }
+
+    /**
+     * The role a part usually plays (from the reviewed roles lexicon, then its category): {@link PartRole#BOARD} for
+     * boards and for bare microcontrollers that can be the controller (ATtiny85, ATmega328P).
+     */
+    public PartRole usualRole(String id) {
+        return PartRole.valueOf(roleOf(id));
     }
 
     private String roleOf(String id) {

@@ -167,7 +167,20 @@ class LlmIdentifierTest {
                 .answer(Prompts.IDENTIFY, ESP_BME_ANSWER);
         identifier(model).identify(ESP_BME);
         assertThat(ScriptedChatModel.lastUser(model.requests().get(1)))
-                .contains("bme280-module is a sensor, not a development board");
+                .contains("bme280-module is a sensor, not a development board or a microcontroller");
+    }
+
+    @Test
+    void aBareMicrocontrollerMayBeTheBoard() {
+        String answer = """
+                {"parts":[{"id":"attiny85","quantity":1,"role":"BOARD","phrase":"ATtiny85"},
+                          {"id":"led-red","quantity":2,"role":"INDICATOR","phrase":"two LEDs"}],
+                 "supply":{"kind":"UNSPECIFIED","volts":0},"values":[],"constraints":[],"recipe":"NONE",
+                 "pinWishes":[],"unresolved":[],"notes":[]}""";
+        ScriptedChatModel model = new ScriptedChatModel(true).answer(Prompts.IDENTIFY, answer);
+        Requirements r = identifier(model).identify("ATtiny85 blinking two LEDs");
+        assertThat(model.requests()).hasSize(1);
+        assertThat(r.board()).get().satisfies(b -> assertThat(b.id()).isEqualTo("attiny85"));
     }
 
     @Test

@@ -134,8 +134,17 @@ class OfflineIdentifierTest {
                 c("measure temperature and humidity and show it on a display")
                         .partsMatching("arduino-uno-r3", "ssd1306-i2c-oled").partAbout("humidity").count(3)
                         .defaultBoard(),
+                // a bare microcontroller named without a board is the controller; on a board that carries it, the board
                 c("attiny85 blinking 3 LEDs")
-                        .parts("arduino-uno-r3", "attiny85:PERIPHERAL", "led-red*3:INDICATOR").defaultBoard(),
+                        .parts("attiny85:BOARD", "led-red*3:INDICATOR"),
+                c("ATmega328P at 16 MHz reading a DHT22 and showing it on an SSD1306, 5 V")
+                        .parts("atmega328p:BOARD", "dht22:PERIPHERAL", "ssd1306-i2c-oled:PERIPHERAL"),
+                c("ATtiny85 on a Digispark blinking an LED")
+                        .parts("digispark-attiny85:BOARD", "led-red:INDICATOR"),
+                c("Arduino Uno with an ATtiny85")
+                        .parts("arduino-uno-r3:BOARD", "attiny85:PERIPHERAL"),
+                c("ATmega328P and an ATtiny85 with an LED")
+                        .parts("atmega328p:BOARD", "attiny85:PERIPHERAL", "led-red:INDICATOR"),
                 // typos and spacing
                 c("arduion with a temprature sensor")
                         .partsMatching("arduino-uno-r3").partAbout("temperature").count(2).typo("arduion")
@@ -228,6 +237,17 @@ class OfflineIdentifierTest {
                         .parts("stm32-blue-pill:BOARD", "mcp2515-module:PERIPHERAL"),
                 c("ESP32 driving a WS2812B strip through a level shifter")
                         .parts("esp32-devkit-v1", "74ahct125", "ws2812b-strip:LOAD"),
+                // a plain 12 V strip when 12 V, "non-addressable" or "analog" is said; "LED strip" alone stays WS2812B
+                c("12V LED strip dimmed by an Arduino Uno using PWM")
+                        .parts("arduino-uno-r3:BOARD", "led-strip-12v:LOAD"),
+                c("Arduino Uno dimming a non-addressable LED strip")
+                        .parts("arduino-uno-r3:BOARD", "led-strip-12v:LOAD"),
+                c("ESP32 fading a 12 V RGB LED strip")
+                        .parts("esp32-devkit-v1:BOARD", "rgb-led-strip-12v:LOAD"),
+                c("Arduino Uno with an LED strip")
+                        .parts("arduino-uno-r3:BOARD", "ws2812b-strip:LOAD"),
+                c("Arduino Uno driving a 5V addressable LED strip on a data pin, from a 12V adapter")
+                        .partsMatching("arduino-uno-r3:BOARD", "ws2812b-strip:LOAD"),
                 c("USB to serial converter for flashing an Arduino Nano")
                         .parts("arduino-nano", "usb-ttl-adapter-cp2102"),
                 c("a clap switch using a sound sensor and a relay")
