@@ -19,6 +19,11 @@ final class Environment {
         return m != null ? m : System.getenv();
     }
 
+    /** Whether a map given to {@link #with} stands in for the environment on this thread. */
+    static boolean overridden() {
+        return OVERRIDE.get() != null;
+    }
+
     /** Runs {@code body} with {@code env} standing in for the process environment on this thread. */
     static <T> T with(Map<String, String> env, Supplier<T> body) {
         Map<String, String> previous = OVERRIDE.get();

@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Runs the command line in-process and captures what it prints. */
 final class Cli {
@@ -22,6 +25,19 @@ final class Cli {
         return runWithStdin(new byte[0], args);
     }
 
+    /**
+     * The process environment without what would point a test at a language model: a developer's KIRCHHOFF_MODEL,
+     * KIRCHHOFF_ENGINE or config file must not turn an offline test into a network call.
+     */
+    static Map<String, String> offlineEnvironment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(k -> k.startsWith("KIRCHHOFF_") && !k.equals("KIRCHHOFF_CACHE")
+                && !k.equals("KIRCHHOFF_NGSPICE") || k.endsWith("_API_KEY") || k.endsWith("_BASE_URL"));
+        env.put("KIRCHHOFF_CONFIG", Path.of(System.getProperty("java.io.tmpdir"), "no-kirchhoff-config.json")
+                .toString());
+        return env;
+    }
+
     static Result runWithStdin(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -32,7 +48,10 @@ final class Cli {
         int code;
         try {
             System.setOut(new PrintStream(rawOut, true, StandardCharsets.UTF_8));
-            code = Main.run(in, new PrintWriter(out, true), new PrintWriter(err, true), args);
+            code = Environment.overridden()
+                    ? Main.run(in, new PrintWriter(out, true), new PrintWriter(err, true), args)
+                    : Environment.with(offlineEnvironment(),
+                            () -> Main.run(in, new PrintWriter(out, true), new PrintWriter(err, true), args));
         } finally {
             System.out.flush();
             System.setOut(original);
