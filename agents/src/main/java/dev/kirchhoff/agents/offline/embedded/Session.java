@@ -6,6 +6,7 @@ import dev.kirchhoff.agents.DesignPlan;
 import dev.kirchhoff.agents.Feedback;
 import dev.kirchhoff.agents.PartRequest;
 import dev.kirchhoff.agents.PartRole;
+import dev.kirchhoff.agents.PinWish;
 import dev.kirchhoff.agents.Pinouts;
 import dev.kirchhoff.agents.Quantity;
 import dev.kirchhoff.agents.Requirements;
@@ -1377,25 +1378,38 @@ final class Session {
         }
     }
 
-    /** Board pins the prompt names ("LED on pin 13", "button on GPIO4"), given to the device named nearest. */
+    /**
+     * Board pins the prompt names ("LED on pin 13", "button on GPIO4"). The pin wishes the identify stage read (the
+     * offline identifier or a model) come first, each to a device of the part it names; a pin the text names that no
+     * wish covers goes to the device whose phrase is nearest, preferring one written before the pin ("a red LED on
+     * PB4 and a button": the LED).
+     */
     private void readPinHints(List<Device> devices) {
+        Set<String> handled = new HashSet<>();
+        for (PinWish w : req.pinWishes()) {
+            PartPin pin = boardPin(w.boardPin());
+            if (pin == null) {
+                continue;
+            }
+            Device owner = null;
+            for (Device d : devices) {
+                if (d.request() != null && d.request().id().equals(w.partId())) {
+                    int had = wanted.getOrDefault(d.label(), List.of()).size();
+                    if (owner == null || had < wanted.getOrDefault(owner.label(), List.of()).size()) {
+                        owner = d;
+                    }
+                }
+            }
+            if (owner != null) {
+                wanted.computeIfAbsent(owner.label(), k -> new ArrayList<>()).add(pin);
+                handled.add(pin.number());
+            }
+        }
         String text = req.prompt().toLowerCase(Locale.ROOT);
         Matcher m = Pattern.compile("\\b(pin\\s*|gpio\\s*|gp|io|d|a|p[a-d])(\\d{1,2})\\b").matcher(text);
         while (m.find()) {
-            String kind = m.group(1).trim();
-            String n = m.group(2);
-            List<String> names = kind.equals("pin") ? List.of("D" + n, "GPIO" + n, "GP" + n, "IO" + n, n)
-                    : kind.equals("a") ? List.of("A" + n)
-                    : kind.matches("p[a-d]") ? List.of(kind.toUpperCase(Locale.ROOT) + n) : List.of(kind.toUpperCase(Locale.ROOT) + n, "GPIO" + n, n);
-            PartPin pin = null;
-            for (String name : names) {
-                Optional<PartPin> p = board.pin(name).filter(PinSolver::isSignal);
-                if (p.isPresent()) {
-                    pin = p.get();
-                    break;
-                }
-            }
-            if (pin == null) {
+            PartPin pin = boardPin(m.group(1).trim(), m.group(2));
+            if (pin == null || !handled.add(pin.number())) {
                 continue;
             }
             Device best = null;
@@ -1403,8 +1417,15 @@ final class Session {
             for (Device d : devices) {
                 String phrase = d.request() == null ? "" : d.request().phrase().toLowerCase(Locale.ROOT);
                 int at = phrase.isBlank() ? -1 : text.indexOf(phrase);
-                if (at >= 0 && Math.abs(at - m.start()) < bestDistance) {
-                    bestDistance = Math.abs(at - m.start());
+                if (at < 0) {
+                    continue;
+                }
+                // a part is put "on" a pin after it is named: measure from the phrase's end, and count a phrase
+                // that only comes after the pin as further away
+                int distance = at + phrase.length() <= m.start() ? m.start() - (at + phrase.length())
+                        : Math.abs(at - m.end()) + text.length();
+                if (distance < bestDistance) {
+                    bestDistance = distance;
                     best = d;
                 }
             }
@@ -1412,6 +1433,33 @@ final class Session {
                 wanted.computeIfAbsent(best.label(), k -> new ArrayList<>()).add(pin);
             }
         }
+    }
+
+    /** The board's signal pin a wish writes as {@code 13}, {@code D13}, {@code GPIO4}, {@code PB4} or {@code A0}. */
+    private PartPin boardPin(String written) {
+        if (written == null || written.isBlank()) {
+            return null;
+        }
+        Matcher m = Pattern.compile("(?i)^(pin\\s*|gpio\\s*|gp|io|d|a|p[a-k])?\\s*(\\d{1,2})$").matcher(written.strip());
+        if (m.matches()) {
+            return boardPin(m.group(1) == null ? "pin" : m.group(1).trim().toLowerCase(Locale.ROOT), m.group(2));
+        }
+        return board.pin(written.strip()).filter(PinSolver::isSignal).orElse(null);
+    }
+
+    /** The board's signal pin for a pin word and number as the prompt writes them ("pin" 13, "gpio" 4, "pb" 4). */
+    private PartPin boardPin(String kind, String n) {
+        List<String> names = kind.equals("pin") ? List.of("D" + n, "GPIO" + n, "GP" + n, "IO" + n, n)
+                : kind.equals("a") ? List.of("A" + n)
+                : kind.matches("p[a-k]") ? List.of(kind.toUpperCase(Locale.ROOT) + n)
+                : List.of(kind.toUpperCase(Locale.ROOT) + n, "GPIO" + n, n);
+        for (String name : names) {
+            Optional<PartPin> p = board.pin(name).filter(PinSolver::isSignal);
+            if (p.isPresent()) {
+                return p.get();
+            }
+        }
+        return null;
     }
 
 

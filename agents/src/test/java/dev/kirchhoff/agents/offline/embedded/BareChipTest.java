@@ -226,4 +226,28 @@ class BareChipTest {
             assertThat(passed).as(chip).isGreaterThanOrEqualTo((int) (total * 0.85));
         }
     }
+
+    @Test
+    void aPinNamedAfterAPartGoesToThatPartNotToTheNextOne() {
+        // the pin follows the LED's phrase and precedes the button's: it is the LED's
+        Designs.Result r = valid(Designs.board("attiny85").with("led-red", 1, PartRole.INDICATOR, "red LED")
+                .with("push-button", 1, PartRole.INPUT, "button").prompt("ATtiny85 with a red LED on PB4 and a button"));
+        String led = r.ofKind(ComponentKind.LED).get(0).ref();
+        String anode = r.netOf(led + ":A");
+        DesignPlan.PlannedComponent series = r.ofKind(ComponentKind.RESISTOR).stream()
+                .filter(c -> anode.equals(r.netOf(c.ref() + ":2"))).findFirst().orElseThrow();
+        assertThat(r.pinsOn(r.netOf(series.ref() + ":1"))).as(r.dump()).contains("U1:PB4");
+    }
+
+    @Test
+    void aPinWishFromTheIdentifyStageIsHonouredWithoutThePromptNamingThePin() {
+        // what a model's identify stage hands over: the wish, with a prompt that only says it in words
+        Designs.Result r = valid(Designs.board("arduino-uno-r3").with("led-red", 1, PartRole.INDICATOR, "LED")
+                .with("push-button", 1, PartRole.INPUT, "button").wish("led-red", "9")
+                .prompt("an LED on digital nine and a button"));
+        String anode = r.netOf(r.ofKind(ComponentKind.LED).get(0).ref() + ":A");
+        DesignPlan.PlannedComponent series = r.ofKind(ComponentKind.RESISTOR).stream()
+                .filter(c -> anode.equals(r.netOf(c.ref() + ":2"))).findFirst().orElseThrow();
+        assertThat(r.pinsOn(r.netOf(series.ref() + ":1"))).as(r.dump()).contains("U1:D9");
+    }
 }

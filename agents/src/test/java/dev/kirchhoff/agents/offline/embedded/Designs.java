@@ -31,6 +31,7 @@ final class Designs {
     private String prompt = "";
     private dev.kirchhoff.agents.RecipeKind recipe;
     private final List<dev.kirchhoff.agents.DesignValue> values = new ArrayList<>();
+    private final List<dev.kirchhoff.agents.PinWish> wishes = new ArrayList<>();
 
     static Designs board(String id) {
         Designs d = new Designs();
@@ -72,13 +73,19 @@ final class Designs {
         return this;
     }
 
+    /** A board pin the identify stage read for a part ("LED on pin 9"). */
+    Designs wish(String partId, String boardPin) {
+        wishes.add(new dev.kirchhoff.agents.PinWish(partId, null, boardPin, partId + " on " + boardPin));
+        return this;
+    }
+
     Designs prompt(String text) {
         prompt = text;
         return this;
     }
 
     Requirements requirements() {
-        return new Requirements(prompt, parts, supply, values, constraints, recipe, List.of(), List.of());
+        return new Requirements(prompt, parts, supply, values, constraints, recipe, List.of(), List.of(), wishes);
     }
 
     /** The designed plan, its circuit and the validator's report. */
