@@ -178,6 +178,10 @@ public final class KnowledgeBaseCheck {
                 problems.add(new Problem(file, at + ".flags", "only a power_in pin can be usb-supply; a pin that "
                         + "always gives the USB supply is power_out"));
             }
+            if (pin.has(PinFlag.MUST_DRIVE) && pin.type() != PinType.INPUT) {
+                problems.add(new Problem(file, at + ".flags", "only an input pin can be must-drive; drop the flag "
+                        + "or make the pin an input"));
+            }
             if ((pin.has(PinFlag.INTERNAL_PULLUP) || pin.has(PinFlag.INTERNAL_PULLDOWN)) && !signalCapable) {
                 problems.add(new Problem(file, at + ".flags", "a " + pin.type().kicadName() + " pin has no internal "
                         + "pull-up or pull-down; drop the flag"));

@@ -31,5 +31,11 @@ public enum PinFlag implements JsonEnum {
      * A board's power input that carries the USB supply (through the board's diode or pad) whenever USB powers the
      * board, so loads may hang on it: the ESP32 DevKit's and NodeMCU's VIN, the Pico's VSYS.
      */
-    USB_SUPPLY
+    USB_SUPPLY,
+    /**
+     * An input the part does nothing without: it must be driven or tied to its working level, because open it
+     * reads the level that stops the part (a DRV8825's RST and SLP, pulled down inside; an A4988 carrier's RESET,
+     * which floats). The pin's notes say what to tie it to.
+     */
+    MUST_DRIVE
 }

@@ -128,6 +128,19 @@ class KnowledgeBaseCheckTest {
     }
 
     @Test
+    void onlyAnInputCanBeMustDrive() throws IOException {
+        write("parts/sensor/temp.json", part("temp-sensor", "",
+                VCC.replace("\"functions\"", "\"flags\": [\"must-drive\"], \"functions\""),
+                OUT.replace("\"functions\"", "\"flags\": [\"must-drive\"], \"functions\""),
+                GND));
+        assertThat(KnowledgeBaseCheck.check(root)).extracting(Problem::path, Problem::message).containsExactly(
+                tuple("$.pins[0].flags", "only an input pin can be must-drive; drop the flag or make the pin an "
+                        + "input"),
+                tuple("$.pins[1].flags", "only an input pin can be must-drive; drop the flag or make the pin an "
+                        + "input"));
+    }
+
+    @Test
     void aDuplicatePinNumberIsReported() throws IOException {
         write("parts/sensor/temp.json", part("temp-sensor", "", VCC, OUT, GND.replace("\"3\"", "\"2\"")));
         assertThat(KnowledgeBaseCheck.check(root)).singleElement().satisfies(p -> {

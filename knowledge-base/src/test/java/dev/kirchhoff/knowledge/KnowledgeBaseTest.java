@@ -60,6 +60,19 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void stepperDriverControlPinsThatStopTheDriverWhenOpenAreMustDrive() {
+        // DRV8825: RST and SLP are pulled down inside the chip; A4988 carrier: RESET floats, SLEEP is pulled up
+        assertThat(KB.part("drv8825-module").orElseThrow().pins()).filteredOn(p -> p.has(PinFlag.MUST_DRIVE))
+                .extracting(PartPin::name).containsExactly("RST", "SLP");
+        assertThat(KB.part("a4988-module").orElseThrow().pins()).filteredOn(p -> p.has(PinFlag.MUST_DRIVE))
+                .extracting(PartPin::name).containsExactly("RESET");
+        // open means enabled on both: not must-drive
+        assertThat(KB.part("drv8825-module").orElseThrow().pin("EN").orElseThrow().has(PinFlag.MUST_DRIVE)).isFalse();
+        assertThat(KB.parts()).flatExtracting(Part::pins).filteredOn(p -> p.has(PinFlag.MUST_DRIVE))
+                .allSatisfy(p -> assertThat(p.type()).isEqualTo(PinType.INPUT));
+    }
+
+    @Test
     void findMatchesPartNumbersAndAliasesIgnoringCaseAndPunctuation() {
         assertThat(KB.find("BME-280")).map(Part::id).contains("bme280-module");
         assertThat(KB.find("gy-bme280")).map(Part::id).contains("bme280-module");

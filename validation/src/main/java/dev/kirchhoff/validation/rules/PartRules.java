@@ -31,7 +31,8 @@ public final class PartRules {
     /** This group's rules. */
     public static List<Rule> all() {
         return List.of(new LedResistor(), new LedCurrent(), new GpioCurrent(), new Flyback(), new MosfetGate(),
-                new BjtBaseResistor(), new Decoupling(), new FloatingInput(), new LoadUnconnected());
+                new BjtBaseResistor(), new Decoupling(), new FloatingInput(), new LoadUnconnected(),
+                new RequiredInputOpen());
     }
 
     /** The fixed parts of a rule of this group. */
@@ -833,6 +834,80 @@ public final class PartRules {
                                 + "coil outputs in phase order)" : "its driver output, supply or control signal"))
                         .withComponents(f.ref(i)).withPins(open.toArray(String[]::new)));
             }
+        }
+    }
+
+    /**
+     * {@code part.required-input-open}: an input the knowledge base marks must-drive (a stepper driver's RESET or
+     * SLEEP) left open on a part that is otherwise wired.
+     */
+    static final class RequiredInputOpen extends PartRule {
+        RequiredInputOpen() {
+            super("part.required-input-open", "Input the part needs left open",
+                    "A part from the knowledge base that is wired on some pins but has an input marked must-drive "
+                            + "on no net, alone on a net of its own, or on a net of nothing but must-drive inputs: "
+                            + "open, such a pin reads the level that stops the part, so the design cannot work. "
+                            + "A DRV8825 carrier's RST and SLP are pulled down inside the chip and an A4988 "
+                            + "carrier's RESET floats: left open, the driver stays in reset and the motor never "
+                            + "turns; RST tied only to SLP is still low. pintype.input-undriven stays silent on "
+                            + "these, because it judges nets of two or more pins. The pin's notes in the knowledge "
+                            + "base say what it wants (tie it to SLEEP and logic high, drive it from a GPIO); "
+                            + "pins the board holds at their working level (the A4988 carrier's SLEEP pull-up, "
+                            + "the L298N's ENA jumper) and pins whose open level is the working one (a DRV8825's "
+                            + "EN) carry no must-drive flag and are not judged.");
+        }
+
+        @Override
+        public void check(CircuitFacts f, Findings out) {
+            for (int i = 0; i < f.componentCount(); i++) {
+                Part part = f.part(i);
+                if (part == null || part.pins().stream().noneMatch(pp -> pp.has(PinFlag.MUST_DRIVE))) {
+                    continue;
+                }
+                int pins = f.component(i).pins().size();
+                boolean anyConnected = false;
+                List<Integer> open = new ArrayList<>();
+                for (int p = 0; p < pins; p++) {
+                    int net = f.net(i, p);
+                    if (net >= 0 && f.netSize(net) > 1) {
+                        anyConnected = true;
+                    }
+                    PartPin pp = f.partPin(i, p);
+                    if (pp != null && pp.has(PinFlag.MUST_DRIVE) && (net < 0 || onlyMustDrive(f, net))) {
+                        open.add(p);
+                    }
+                }
+                if (!anyConnected) {
+                    continue;
+                }
+                for (int p : open) {
+                    PartPin pp = f.partPin(i, p);
+                    int net = f.net(i, p);
+                    String pin = f.label(i, p);
+                    String where = net < 0 || f.netSize(net) <= 1 ? "is on no net"
+                            : "is on net " + f.netName(net) + " with nothing that drives it";
+                    String level = pp.has(PinFlag.ACTIVE_LOW) ? "high" : "its working level";
+                    Finding finding = Finding.error(id(), Devices.name(f, i) + " input " + pin + " " + where
+                            + ": " + part.id() + " does nothing unless " + pp.name() + " is held " + level
+                            + (pp.notes() == null ? "" : " (" + pp.notes() + ")"))
+                            .withFix("tie " + pin + " " + level + (pp.has(PinFlag.ACTIVE_LOW)
+                                    ? " (to the logic rail, or with the other pins its notes name)" : "")
+                                    + " or drive it from a controller pin")
+                            .withComponents(f.ref(i)).withPins(pin);
+                    out.add(net >= 0 && f.netSize(net) > 1 ? finding.withNets(f.netName(net)) : finding);
+                }
+            }
+        }
+
+        /** Whether every pin on the net is a must-drive input: nothing on it sets a level. */
+        private static boolean onlyMustDrive(CircuitFacts f, int net) {
+            for (int k = 0; k < f.netSize(net); k++) {
+                PartPin q = f.partPin(f.netComponent(net, k), f.netPin(net, k));
+                if (q == null || !q.has(PinFlag.MUST_DRIVE)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -463,7 +463,8 @@ public final class PinTypeRules {
                     + "inputs float and read noise; typically a module's SCL or TRIG was joined to another "
                     + "module's input instead of to the controller. A warning, because a part may drive the net "
                     + "in a way its pin types do not show. Nets with a single pin are structure.single-pin-net; "
-                    + "inputs on no net at all are left to the parts rules.");
+                    + "an input on no net at all floats silently here: part.required-input-open reports the ones "
+                    + "the knowledge base marks must-drive (a stepper driver's RESET), which a part needs held.");
         }
 
         @Override

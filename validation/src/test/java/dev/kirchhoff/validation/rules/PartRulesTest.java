@@ -23,6 +23,7 @@ class PartRulesTest {
     private static final String DECOUPLING = "part.decoupling";
     private static final String FLOATING = "part.floating-input";
     private static final String LOAD_OPEN = "part.load-unconnected";
+    private static final String REQUIRED_OPEN = "part.required-input-open";
 
     /** Uno D13 through a resistor (or none) to a red LED to GND: the blink circuit. */
     private static ValidationReport blink(String ohms, String pin) {
@@ -530,5 +531,72 @@ class PartRulesTest {
                 .part("psu", "dc-power-adapter-12v").net("12V", "psu:+", "K1:COIL+")
                 .net("GND", "uno:GND.1", "psu:-", "K1:COIL-").validate();
         assertThat(r.of(LOAD_OPEN)).as(r.text()).isEmpty();
+    }
+
+    /**
+     * An Uno steps a NEMA 17 through a DRV8825 carrier on a 12 V adapter: STEP on D3, DIR on D4, EN to GND, the
+     * coils on A1/A2 and B1/B2, 100 µF across VMOT; RST and SLP wired as {@code control} says.
+     */
+    private static Sketch drv8825(String control) {
+        Sketch s = Sketch.of().part("uno", "arduino-uno-r3").part("psu", "dc-power-adapter-12v")
+                .part("U2", "drv8825-module").part("M1", "nema17-stepper").c("C1", "100u")
+                .net("12V", "psu:+", "U2:VMOT", "C1:1")
+                .net("GND", "uno:GND.1", "psu:-", "U2:1", "U2:7", "U2:EN", "C1:2")
+                .net("STEP", "uno:D3", "U2:STEP").net("DIR", "uno:D4", "U2:DIR")
+                .net("A+", "U2:A1", "M1:A+").net("A-", "U2:A2", "M1:A-")
+                .net("B+", "U2:B1", "M1:B+").net("B-", "U2:B2", "M1:B-");
+        return switch (control) {
+            case "high" -> s.net("5V", "uno:5V", "U2:RST", "U2:SLP");
+            case "gpio" -> s.net("SLEEP", "uno:D5", "U2:SLP", "U2:RST");
+            case "rst-to-slp" -> s.net("RST_SLP", "U2:RST", "U2:SLP");
+            default -> s.net("5V", "uno:5V", "U2:SLP");   // RST open: the old designer's wiring
+        };
+    }
+
+    @Test
+    void aDrv8825WithItsResetOpenIsAnErrorNamingThePin() {
+        ValidationReport r = drv8825("rst-open").validate();
+        assertThat(r.of(REQUIRED_OPEN)).as(r.text()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.pins()).containsExactly("U2:RST");
+            assertThat(f.components()).containsExactly("U2");
+            assertThat(f.message()).contains("U2:RST").contains("on no net").contains("drv8825-module")
+                    .contains("Must be high to run");
+            assertThat(f.fix()).contains("tie U2:RST high");
+        });
+        // the single-pin-net and undriven-input rules do not see a pin that is on no net
+        assertThat(r.fired("pintype.input-undriven")).isFalse();
+    }
+
+    @Test
+    void aDrv8825WithResetAndSleepHighOrOnAGpioIsNotReported() {
+        ValidationReport high = drv8825("high").validate();
+        assertThat(high.of(REQUIRED_OPEN)).as(high.text()).isEmpty();
+        ValidationReport gpio = drv8825("gpio").validate();
+        assertThat(gpio.of(REQUIRED_OPEN)).as(gpio.text()).isEmpty();
+    }
+
+    @Test
+    void aDrv8825WithResetTiedOnlyToSleepIsStillHeldInReset() {
+        // both pins are pulled down inside the DRV8825: joined to each other and nothing else they stay low
+        ValidationReport r = drv8825("rst-to-slp").validate();
+        assertThat(r.of(REQUIRED_OPEN)).as(r.text()).extracting(Finding::pins)
+                .containsExactlyInAnyOrder(List.of("U2:RST"), List.of("U2:SLP"));
+        assertThat(r.of(REQUIRED_OPEN)).allSatisfy(f -> assertThat(f.nets()).containsExactly("RST_SLP"));
+    }
+
+    @Test
+    void anA4988WithResetTiedToItsPulledUpSleepIsNotReportedButWithResetOpenItIs() {
+        Sketch s = Sketch.of().part("uno", "arduino-uno-r3").part("psu", "dc-power-adapter-12v")
+                .part("U2", "a4988-module")
+                .net("12V", "psu:+", "U2:VMOT").net("5V", "uno:5V", "U2:VDD")
+                .net("GND", "uno:GND.1", "psu:-", "U2:1", "U2:7")
+                .net("STEP", "uno:D3", "U2:STEP").net("DIR", "uno:D4", "U2:DIR");
+        ValidationReport open = s.validate();
+        assertThat(open.of(REQUIRED_OPEN)).as(open.text()).singleElement()
+                .satisfies(f -> assertThat(f.pins()).containsExactly("U2:RESET"));
+        // the carrier pulls SLEEP up, so SLEEP is not must-drive and RESET on it is held high
+        ValidationReport tied = s.net("RST", "U2:RESET", "U2:SLEEP").validate();
+        assertThat(tied.of(REQUIRED_OPEN)).as(tied.text()).isEmpty();
     }
 }

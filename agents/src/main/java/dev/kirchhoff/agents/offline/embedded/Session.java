@@ -991,6 +991,8 @@ final class Session {
             }
             if (p.can(PinFunction.GPIO)) {
                 wireDigital(d, p);
+            } else if (part.form() != Form.IC && p.has(PinFlag.MUST_DRIVE) && p.has(PinFlag.ACTIVE_LOW)) {
+                holdHigh(d, p);
             } else if (part.form() == Form.IC && p.has(PinFlag.ACTIVE_LOW) && p.can(PinFunction.RESET)) {
                 Rails.Rail r = railOf(d).orElse(rails.at(logicV).orElseThrow());
                 plan.connect(r.net, d.ref() + ":" + pinRef(part, p));
@@ -1002,6 +1004,35 @@ final class Session {
                         + "outputs are always enabled.");
             }
         }
+    }
+
+    /**
+     * A module's active-low input that stops the part when open (a stepper driver's RESET) is held high: on the rail
+     * of the module's own supply pin when that rail stays within the pin's level (an A4988's VDD), else on the
+     * board's logic rail (a DRV8825, whose only supply pin is the motor's VMOT).
+     */
+    private void holdHigh(Device d, PartPin p) {
+        Part part = d.part();
+        Rails.Rail r = null;
+        for (PartPin q : part.pins()) {
+            if (q.type() != PinType.POWER_IN || q.can(PinFunction.GROUND)) {
+                continue;
+            }
+            Optional<Rails.Rail> at = plan.netOf(d.ref() + ":" + pinRef(part, q)).flatMap(rails::net);
+            if (at.isPresent() && (p.voltage() == null || at.get().volts <= p.voltage() + 0.1)) {
+                r = at.get();
+                break;
+            }
+        }
+        if (r == null) {
+            r = rails.at(logicV).orElseThrow();
+        }
+        use(r);
+        plan.connect(r.net, d.ref() + ":" + pinRef(part, p));
+        plan.why(d.label() + " " + p.name(), d.label() + "'s active-low " + p.name() + " is tied to " + r.net + " ("
+                + Values.v(r.volts) + "): open, it would hold " + part.id() + " stopped, so it is held high.",
+                part.id() + ": " + p.name() + " active low, must be driven" + (p.notes() == null ? ""
+                        : " (" + p.notes() + ")"));
     }
 
     /** Whether an interface's address-select text names this pin (an I2C address strap, not a control line). */

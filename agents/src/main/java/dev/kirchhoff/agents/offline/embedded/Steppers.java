@@ -35,10 +35,14 @@ final class Steppers {
     private static final Pattern MICROFARADS = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(?:-\\s*(\\d+(?:\\.\\d+)?))?"
             + "\\s*(?:u|µ)F");
     private static final Pattern ENABLE = Pattern.compile("(?i)~?\\{?EN(ABLE)?}?");
+    /** A pin note that names the pin to tie this one to ("tie to SLEEP", "tie it to SLEEP"). */
+    private static final Pattern TIE_TO = Pattern.compile("(?i)\\btie (?:it )?to (?:the )?~?\\{?([A-Z][A-Z0-9_]*)");
 
     private final Session s;
     private final Map<Session.Device, Session.Device> driverOf = new IdentityHashMap<>();
     private final Set<Session.Device> added = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Drivers this class wires: the ones it added and the ones the prompt named for a stepper. */
+    private final Set<Session.Device> wired = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     Steppers(Session s) {
         this.s = s;
@@ -66,6 +70,8 @@ final class Steppers {
             if (named.isPresent()) {
                 taken.add(named.get());
                 driverOf.put(m, named.get());
+                // wired here like an added one, so its control pins and bulk capacitor follow its pin data
+                wired.add(named.get());
                 continue;
             }
             if (fit.isEmpty()) {
@@ -80,6 +86,7 @@ final class Steppers {
             Session.Device d = new Session.Device(ref, driver, m.request(), m.label() + "_DRV");
             devices.add(d);
             added.add(d);
+            wired.add(d);
             taken.add(d);
             driverOf.put(m, d);
             s.plan.note(m.label() + " (" + m.part().id() + ") needs a driver module and none was named: "
@@ -90,7 +97,7 @@ final class Steppers {
 
     /** Whether this device is a stepper or a driver this class wires (the session leaves both alone). */
     boolean owns(Session.Device d) {
-        return driverOf.containsKey(d) || added.contains(d);
+        return driverOf.containsKey(d) || wired.contains(d);
     }
 
     /** Whether this driver device is paired with a stepper (its outputs are not free for other loads). */
@@ -98,14 +105,14 @@ final class Steppers {
         return driverOf.containsValue(d);
     }
 
-    /** Wires every paired stepper; drivers the prompt named were wired by the session already. */
+    /** Wires every paired stepper and its driver, whether the driver was added or named in the prompt. */
     void wire() {
         for (Map.Entry<Session.Device, Session.Device> e : driverOf.entrySet()) {
             Session.Device motor = e.getKey();
             Session.Device driver = e.getValue();
             s.own(motor.label());
             Rails.Rail rail = motorRail(motor, driver);
-            if (added.contains(driver)) {
+            if (wired.contains(driver)) {
                 wireDriver(driver, motor, rail);
             }
             wireCoils(motor, driver, rail);
@@ -226,14 +233,19 @@ final class Steppers {
         }
         Rails.Rail high = logic != null ? logic : motorRail;
         List<String> signals = new ArrayList<>();
+        List<PartPin> inputs = new ArrayList<>();
+        List<PartPin> tied = new ArrayList<>();
         for (PartPin p : part.pins()) {
-            if (p.type() != PinType.INPUT) {
-                continue;
+            if (p.type() == PinType.INPUT) {
+                (tieTarget(part, p) != null ? tied : inputs).add(p);
             }
+        }
+        for (PartPin p : inputs) {
             String pin = d.ref() + ":" + Session.pinRef(part, p);
-            if (part.interfaces().stream().anyMatch(i -> i.uses(p)) && p.can(PinFunction.GPIO)) {
+            if (part.interfaces().stream().anyMatch(i -> i.uses(p)) && p.can(PinFunction.GPIO)
+                    || p.has(PinFlag.ACTIVE_LOW) && p.can(PinFunction.GPIO) && asked(p)) {
                 signals.add(p.name());
-                drive(d, motor, p);
+                drive(d, motor, p, tiedTo(part, p, tied));
                 continue;
             }
             boolean activeLow = p.has(PinFlag.ACTIVE_LOW);
@@ -248,8 +260,10 @@ final class Steppers {
                 s.use(high);
                 s.plan.connect(high.net, pin);
                 s.plan.why(d.label() + " " + p.name(), d.label() + "'s active-low " + p.name() + " is tied to "
-                        + high.net + " so the driver is never held in " + p.name().toLowerCase(Locale.ROOT)
-                        + ".", part.id() + ": " + p.name() + " active low" + (p.notes() == null ? ""
+                        + high.net + " (" + Values.v(high.volts) + ", the logic rail) so the driver is never held in "
+                        + word(p) + (p.has(PinFlag.MUST_DRIVE) ? "; open, it would stop "
+                        + "the driver" : "") + ".", part.id() + ": " + p.name() + " active low"
+                        + (p.has(PinFlag.MUST_DRIVE) ? ", must be driven" : "") + (p.notes() == null ? ""
                         : " (" + p.notes() + ")"));
             } else if (p.has(PinFlag.INTERNAL_PULLDOWN) || p.has(PinFlag.INTERNAL_PULLUP)) {
                 signals.add(null);
@@ -258,8 +272,11 @@ final class Steppers {
                         + (p.has(PinFlag.INTERNAL_PULLDOWN) ? " (full steps; tie it high for microstepping)" : ""));
             } else if (p.can(PinFunction.GPIO)) {
                 signals.add(p.name());
-                drive(d, motor, p);
+                drive(d, motor, p, tiedTo(part, p, tied));
             }
+        }
+        for (PartPin p : tied) {
+            tie(d, p, tieTarget(part, p), high);
         }
         signals.removeIf(java.util.Objects::isNull);
         s.plan.why(d.label(), d.label() + " (" + part.id() + ") drives " + motor.label() + " (" + motor.part().id()
@@ -271,12 +288,108 @@ final class Steppers {
                         ? part.pins().get(0) : vm, part)), motor.part().id() + ": " + motor.part().name());
     }
 
-    /** A board pin, off the strapping pins so the motor stays still at boot, for a driver input. */
-    private void drive(Session.Device d, Session.Device motor, PartPin p) {
+    /**
+     * A board pin, off the strapping pins so the motor stays still at boot, for a driver input; the pins whose notes
+     * say to tie them to this one join its net once the board pin is chosen.
+     */
+    private void drive(Session.Device d, Session.Device motor, PartPin p, List<PartPin> followers) {
         String net = d.label() + "_" + Session.netName(p.name());
         PinSolver.Need need = PinSolver.Need.of(PinFunction.GPIO, PinSolver.Direction.OUT).offStrapping();
-        s.request(need, d.label() + " " + p.name(), c -> s.link(net, d.ref(), d.part(), p, c,
-                "stepper " + motor.label() + " " + p.name()));
+        s.request(need, d.label() + " " + p.name(), c -> {
+            s.link(net, d.ref(), d.part(), p, c, "stepper " + motor.label() + " " + p.name());
+            String at = s.plan.netOf(d.ref() + ":" + Session.pinRef(d.part(), p)).orElse(net);
+            for (PartPin q : followers) {
+                s.plan.connect(at, d.ref() + ":" + Session.pinRef(d.part(), q));
+            }
+        });
+        if (p.has(PinFlag.ACTIVE_LOW)) {
+            s.plan.why(d.label() + " " + p.name(), d.label() + "'s active-low " + p.name() + " is driven by a board "
+                    + "pin, as the prompt asks: the sketch holds it high to run and low to " + word(p) + ".",
+                    d.part().id() + ": " + p.name() + (p.notes() == null ? ""
+                    : " (" + p.notes() + ")"));
+        }
+    }
+
+    /** A pin's longest name as a word ("sleep" for SLP, alias SLEEP), for the rationale. */
+    private static String word(PartPin p) {
+        String best = p.name();
+        for (String a : p.aliases()) {
+            String w = a.replaceAll("[~{}]", "");
+            if (w.matches("[A-Za-z]+") && w.length() > best.length()) {
+                best = w;
+            }
+        }
+        return best.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the prompt names a control pin (by its name or an alias, as a word): the design then drives it. */
+    private boolean asked(PartPin p) {
+        List<String> names = new ArrayList<>(p.aliases());
+        names.add(p.name());
+        for (String n : names) {
+            String word = n.replaceAll("[~{}]", "");
+            if (word.length() >= 4 && Pattern.compile("(?i)\\b" + Pattern.quote(word) + "\\b")
+                    .matcher(s.req.prompt()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The other input pin a pin's notes say to tie it to ("RST: tie to SLEEP"), or null. */
+    static PartPin tieTarget(Part part, PartPin p) {
+        if (p.notes() == null) {
+            return null;
+        }
+        Matcher m = TIE_TO.matcher(p.notes());
+        while (m.find()) {
+            String name = m.group(1);
+            for (PartPin q : part.pins()) {
+                if (q != p && q.type() == PinType.INPUT && q.answersTo(name)) {
+                    return q;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The pins in {@code tied} whose notes name {@code p}. */
+    private static List<PartPin> tiedTo(Part part, PartPin p, List<PartPin> tied) {
+        return tied.stream().filter(q -> tieTarget(part, q) == p).toList();
+    }
+
+    /**
+     * A pin whose notes say to tie it to another (a stepper driver's RESET to SLEEP) joins that pin's net: the rail
+     * it is tied to, or the board pin that drives it (joined when that pin is chosen). Open, it would float or sit
+     * at its internal pull-down and hold the driver in reset.
+     */
+    private void tie(Session.Device d, PartPin p, PartPin to, Rails.Rail high) {
+        Part part = d.part();
+        String pin = d.ref() + ":" + Session.pinRef(part, p);
+        String fact = part.id() + ": " + p.name() + (p.notes() == null ? "" : " — " + p.notes());
+        String toFact = part.id() + ": " + to.name() + (to.notes() == null ? "" : " — " + to.notes());
+        Optional<String> net = s.plan.netOf(d.ref() + ":" + Session.pinRef(part, to));
+        if (net.isPresent()) {
+            s.plan.connect(net.get(), pin);
+            s.plan.why(d.label() + " " + p.name(), d.label() + "'s " + p.name() + " is tied to its " + to.name()
+                    + " on " + net.get() + (s.rails.net(net.get()).isPresent() ? " (" + Values.v(s.rails.net(
+                    net.get()).get().volts) + ")" : "") + ", as its data asks: both sit high, so the driver "
+                    + "leaves reset and wakes" + (p.has(PinFlag.INTERNAL_PULLDOWN) ? " (open, the chip's internal "
+                    + "pull-down would hold it in reset and the motor would never turn)" : " (open, it floats and "
+                    + "the driver does nothing)") + ".", fact, toFact);
+        } else if (!rulesDrive(d, to)) {
+            // the pin it follows is left to its own default: hold this one high on the logic rail instead
+            s.use(high);
+            s.plan.connect(high.net, pin);
+            s.plan.why(d.label() + " " + p.name(), d.label() + "'s " + p.name() + " is tied to " + high.net + " ("
+                    + Values.v(high.volts) + "): its data asks for it to be held high with " + to.name()
+                    + ", and " + to.name() + " is held high on the board.", fact, toFact);
+        }
+    }
+
+    /** Whether a board pin will drive {@code p} (its net is named after it and joined when the pin is chosen). */
+    private boolean rulesDrive(Session.Device d, PartPin p) {
+        return p.has(PinFlag.ACTIVE_LOW) && p.can(PinFunction.GPIO) && asked(p);
     }
 
     /** A bulk electrolytic across the motor supply pin when the pin's notes ask for one (the largest value named). */
@@ -294,14 +407,19 @@ final class Steppers {
         }
         String c = s.plan.nextRef("C");
         String value = Session.trim(uf) + "u";
+        // the working voltage is the motor rail; electrolytics want 1.5-2 x that, and spikes ride on top of it
+        double rated = dev.kirchhoff.agents.recipes.DcSupply.rating(rail.volts);
         s.plan.component(c, ComponentKind.CAPACITOR, "capacitor-electrolytic", value, "bulk capacitor on "
-                + d.label() + " " + vm.name());
+                + d.label() + " " + vm.name() + ", rated " + Session.trim(rated) + " V");
         s.plan.connect(rail.net, c + ":1");
         s.plan.connect(Session.GND, c + ":2");
-        s.plan.why(c, c + " (" + Session.trim(uf) + " µF electrolytic, + to " + rail.net + ") sits across "
-                        + d.label() + "'s " + vm.name() + " and GND, close to the pins: it absorbs the voltage spikes "
-                        + "the motor's inductance and the supply leads cause when the chopper switches.",
-                d.part().id() + ": " + vm.name() + " — " + vm.notes());
+        s.plan.why(c, c + " (" + Session.trim(uf) + " µF electrolytic rated " + Session.trim(rated) + " V, + to "
+                        + rail.net + ") sits across " + d.label() + "'s " + vm.name() + " and GND, close to the "
+                        + "pins: it absorbs the voltage spikes the motor's inductance and the supply leads cause "
+                        + "when the chopper switches. " + Session.trim(rated) + " V is the smallest standard rating "
+                        + "at least 1.5 x the " + Values.v(rail.volts) + " motor supply.",
+                d.part().id() + ": " + vm.name() + " — " + vm.notes(),
+                "capacitor-electrolytic: rated voltage at least 1.5-2 x the working voltage");
     }
 
     /** Coil wires to the driver's outputs in phase order, the common to the motor rail. */

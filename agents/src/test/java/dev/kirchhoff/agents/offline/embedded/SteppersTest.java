@@ -116,4 +116,76 @@ class SteppersTest {
         assertThat(r.netOf(u + ":EN")).isEqualTo("GND");
         assertThat(r.netOf(u + ":VMOT")).startsWith("12V");
     }
+
+    /** Uno + NEMA 17 + the DRV8825 the prompt names: the brief's design. */
+    private static Designs.Result unoDrv8825(String prompt) {
+        return Designs.board("arduino-uno-r3").with("nema17-stepper").with("drv8825-module").prompt(prompt).design();
+    }
+
+    @Test
+    void aDrv8825ThePromptNamesOnAnUnoRunsRstAndSlpHighTogetherWithTheBulkCapacitorItsVmotAsksFor() {
+        Designs.Result r = unoDrv8825("Arduino Uno driving a NEMA17 stepper with a DRV8825");
+        noErrors(r);
+        assertThat(count(r, "drv8825-module")).isEqualTo(1);
+        assertThat(count(r, "a4988-module")).isZero();
+        String u = r.byPart("drv8825-module").ref();
+        // RST and SLP on one net, held high by the Uno's 5 V logic rail (both are pulled down inside the chip)
+        String rst = r.netOf(u + ":RST");
+        assertThat(rst).as(r.dump()).isNotNull().isEqualTo(r.netOf(u + ":SLP")).isEqualTo("5V");
+        assertThat(r.plan().rails()).anyMatch(x -> x.net().equals(rst) && Math.abs(x.volts() - 5.0) < 1e-9);
+        // EN low (enabled; it reads low open too), STEP and DIR on board pins
+        assertThat(r.netOf(u + ":EN")).isEqualTo("GND");
+        assertThat(r.pinsOn(r.netOf(u + ":STEP"))).anyMatch(p -> p.startsWith("U1:"));
+        assertThat(r.pinsOn(r.netOf(u + ":DIR"))).anyMatch(p -> p.startsWith("U1:"));
+        // the 100 µF electrolytic across VMOT and GND that VMOT's note asks for, rated above the 12 V supply
+        String vmot = r.netOf(u + ":VMOT");
+        assertThat(vmot).startsWith("12V");
+        DesignPlan.PlannedComponent cap = r.ofKind(ComponentKind.CAPACITOR).stream()
+                .filter(c -> vmot.equals(r.netOf(c.ref() + ":1"))).findFirst()
+                .orElseThrow(() -> new AssertionError(r.dump()));
+        assertThat(cap.part()).isEqualTo("capacitor-electrolytic");
+        assertThat(cap.value()).isEqualTo("100u");
+        assertThat(cap.purpose()).contains("rated 25 V");
+        assertThat(r.netOf(cap.ref() + ":2")).isEqualTo("GND");
+        // the reasons cite the pin data
+        assertThat(r.plan().rationale().toString()).contains("tie to SLEEP and to logic high")
+                .contains("100 uF electrolytic close to the pins");
+        assertThat(r.report().fired("part.required-input-open")).as(r.dump()).isFalse();
+    }
+
+    @Test
+    void aPromptThatAsksToSleepTheDriverPutsSlpOnABoardPinWithRstOnTheSameNet() {
+        Designs.Result r = unoDrv8825("Arduino Uno driving a NEMA17 stepper with a DRV8825; sleep the driver "
+                + "between moves");
+        noErrors(r);
+        String u = r.byPart("drv8825-module").ref();
+        String net = r.netOf(u + ":SLP");
+        assertThat(net).as(r.dump()).isEqualTo(r.netOf(u + ":RST"));
+        assertThat(r.pinsOn(net)).anyMatch(p -> p.startsWith("U1:"));
+    }
+
+    @Test
+    void theRuleFiresOnTheOldWiringWithRstOpenAndNotOnTheDesignersWiring() {
+        Designs.Result r = unoDrv8825("Arduino Uno driving a NEMA17 stepper with a DRV8825");
+        String u = r.byPart("drv8825-module").ref();
+        assertThat(r.report().of("part.required-input-open")).isEmpty();
+        // the old designer left RST on no net
+        dev.kirchhoff.schematic.model.Circuit old = r.circuit();
+        boolean removed = false;
+        for (dev.kirchhoff.schematic.model.Net n : old.nets()) {
+            java.util.Set<dev.kirchhoff.schematic.model.PinRef> pins = new HashSet<>(n.pins());
+            // the pin as the circuit addresses it: by name (RST) or by number (13)
+            if (pins.removeIf(p -> p.ref().equals(u) && (p.pin().equals("RST") || p.pin().equals("13")))) {
+                old = old.withNet(new dev.kirchhoff.schematic.model.Net(n.name(), pins));
+                removed = true;
+            }
+        }
+        assertThat(removed).as(r.circuit().nets().toString()).isTrue();
+        var report = Designs.VALIDATOR.validate(old, "RST open");
+        assertThat(report.of("part.required-input-open")).as(report.text()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.pins()).singleElement().satisfies(p -> assertThat(p).isIn(u + ":RST", u + ":13"));
+            assertThat(f.message()).contains("RST");
+        });
+    }
 }
