@@ -321,6 +321,11 @@ public final class LlmIdentifier implements ComponentIdentifier, Metered {
         return false;
     }
 
+    /** The offline identifier's reading of {@code prompt}, or null when it has none (for tests of the candidates). */
+    Requirements offlineReadingFor(String prompt) {
+        return offlineReading(prompt);
+    }
+
     private Requirements offlineReading(String prompt) {
         try {
             return offline.identify(prompt);
