@@ -68,6 +68,8 @@ public final class ChatModels {
             case OLLAMA -> OllamaChatModel.builder()
                     .baseUrl(settings.baseUrl())
                     .modelName(spec.name())
+                    // Ollama's own context default (2-4k tokens) silently cuts a wiring prompt with its pin tables
+                    .numCtx(settings.contextTokensOrDefault())
                     .timeout(settings.timeout())
                     .maxRetries(0)
                     .temperature(settings.temperature())

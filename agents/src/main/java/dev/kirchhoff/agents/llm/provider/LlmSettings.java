@@ -25,9 +25,15 @@ import java.util.Optional;
  * @param maxRetries  how many times a timed-out, rate-limited or failed (5xx) request is tried again
  * @param cacheDir    the cache root ({@code llm/} is created under it), or null for no response cache
  * @param temperature the sampling temperature; 0 for reproducible designs
+ * @param contextTokens the context window to ask a local server for (Ollama's {@code num_ctx}), or null for the
+ *                    provider's default ({@value #OLLAMA_CONTEXT_TOKENS} on Ollama, whose own default of 2-4k tokens
+ *                    would silently cut a wiring prompt with its pin tables); hosted providers ignore it
  */
 public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duration timeout, int maxRetries,
-                          Path cacheDir, double temperature) {
+                          Path cacheDir, double temperature, Integer contextTokens) {
+
+    /** The context window asked of Ollama when none is configured: room for the largest wiring prompt. */
+    public static final int OLLAMA_CONTEXT_TOKENS = 16_384;
 
     public static final int DEFAULT_MAX_RETRIES = 2;
     /** What an OpenAI-compatible server that takes no key is sent instead (the client requires some key). */
@@ -45,6 +51,24 @@ public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duratio
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative, not " + maxRetries + ".");
         }
+        if (contextTokens != null && (contextTokens < 512 || contextTokens > 1_048_576)) {
+            throw new IllegalArgumentException("The context window must be 512 to 1048576 tokens, not "
+                    + contextTokens + ".");
+        }
+    }
+
+    /** Settings with the provider's context window. */
+    public LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duration timeout, int maxRetries, Path cacheDir,
+                       double temperature) {
+        this(spec, baseUrl, apiKey, timeout, maxRetries, cacheDir, temperature, null);
+    }
+
+    /** The context window to ask for: the configured one, or the provider's default (null: the server decides). */
+    public Integer contextTokensOrDefault() {
+        if (contextTokens != null) {
+            return contextTokens;
+        }
+        return spec.provider() == Provider.OLLAMA ? OLLAMA_CONTEXT_TOKENS : null;
     }
 
     /**
@@ -56,25 +80,29 @@ public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duratio
     }
 
     public LlmSettings withBaseUrl(String url) {
-        return new LlmSettings(spec, url, apiKey, timeout, maxRetries, cacheDir, temperature);
+        return new LlmSettings(spec, url, apiKey, timeout, maxRetries, cacheDir, temperature, contextTokens);
     }
 
     public LlmSettings withTimeout(Duration t) {
-        return new LlmSettings(spec, baseUrl, apiKey, t, maxRetries, cacheDir, temperature);
+        return new LlmSettings(spec, baseUrl, apiKey, t, maxRetries, cacheDir, temperature, contextTokens);
     }
 
     public LlmSettings withMaxRetries(int n) {
-        return new LlmSettings(spec, baseUrl, apiKey, timeout, n, cacheDir, temperature);
+        return new LlmSettings(spec, baseUrl, apiKey, timeout, n, cacheDir, temperature, contextTokens);
+    }
+
+    public LlmSettings withContextTokens(Integer tokens) {
+        return new LlmSettings(spec, baseUrl, apiKey, timeout, maxRetries, cacheDir, temperature, tokens);
     }
 
     public LlmSettings withCacheDir(Path dir) {
-        return new LlmSettings(spec, baseUrl, apiKey, timeout, maxRetries, dir, temperature);
+        return new LlmSettings(spec, baseUrl, apiKey, timeout, maxRetries, dir, temperature, contextTokens);
     }
 
     /**
      * Resolves the settings: flags first, then the environment, then the config file
      * ({@code ~/.config/kirchhoff/config.json}: {@code model}, {@code baseUrl}, {@code timeoutSeconds},
-     * {@code maxRetries}).
+     * {@code maxRetries}, {@code contextTokens}; the environment's {@code KIRCHHOFF_CONTEXT_TOKENS} before the last).
      *
      * @param modelFlag       {@code --model}, or null
      * @param baseUrlFlag     {@code --base-url}, or null
@@ -114,8 +142,24 @@ public record LlmSettings(ModelSpec spec, String baseUrl, Secret apiKey, Duratio
             }
             maxRetries = n.asInt();
         }
+        Integer context = null;
+        String envContext = first(environment.get("KIRCHHOFF_CONTEXT_TOKENS"));
+        if (envContext != null || config.has("contextTokens")) {
+            String text = envContext != null ? envContext : config.get("contextTokens").asText();
+            String where = envContext != null ? "the environment variable KIRCHHOFF_CONTEXT_TOKENS"
+                    : "'contextTokens' in " + configFile;
+            try {
+                context = Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                context = -1;
+            }
+            if (context < 512 || context > 1_048_576) {
+                throw new IllegalArgumentException(where + " is '" + text + "'; write a whole number of tokens from "
+                        + "512 to 1048576, e.g. 16384.");
+            }
+        }
         LlmSettings settings = new LlmSettings(spec, baseUrl, key == null ? null : Secret.of(key), timeout,
-                maxRetries, defaultCacheDir, 0.0);
+                maxRetries, defaultCacheDir, 0.0, context);
         settings.requireKey();
         return Optional.of(settings);
     }

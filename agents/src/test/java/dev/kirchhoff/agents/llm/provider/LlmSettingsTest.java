@@ -144,4 +144,25 @@ class LlmSettingsTest {
                 .hasMessageContaining("KIRCHHOFF_LLM_TIMEOUT")
                 .hasMessageContaining("'soon'");
     }
+
+    @Test
+    void theContextWindowComesFromTheEnvironmentThenTheConfigFileElseOllamasDefault() throws Exception {
+        Path config = dir.resolve("context.json");
+        Files.writeString(config, "{\"contextTokens\": 8192}");
+        LlmSettings fromFile = LlmSettings.resolve("ollama:qwen2.5:7b", null, Map.of(), config, null).orElseThrow();
+        LlmSettings fromEnv = LlmSettings.resolve("ollama:qwen2.5:7b", null,
+                Map.of("KIRCHHOFF_CONTEXT_TOKENS", "32768"), config, null).orElseThrow();
+        LlmSettings none = LlmSettings.resolve("ollama:qwen2.5:7b", null, Map.of(), null, null).orElseThrow();
+        LlmSettings openai = LlmSettings.resolve("openai:gpt-4o-mini", null, Map.of("OPENAI_API_KEY", KEY), null, null)
+                .orElseThrow();
+
+        assertThat(fromFile.contextTokensOrDefault()).isEqualTo(8192);
+        assertThat(fromEnv.contextTokensOrDefault()).isEqualTo(32768);
+        assertThat(none.contextTokensOrDefault()).isEqualTo(LlmSettings.OLLAMA_CONTEXT_TOKENS);
+        assertThat(openai.contextTokensOrDefault()).as("a hosted provider decides its own").isNull();
+        assertThatThrownBy(() -> LlmSettings.resolve("ollama:qwen2.5:7b", null,
+                Map.of("KIRCHHOFF_CONTEXT_TOKENS", "lots"), null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("KIRCHHOFF_CONTEXT_TOKENS is 'lots'; write a whole number of tokens");
+    }
 }

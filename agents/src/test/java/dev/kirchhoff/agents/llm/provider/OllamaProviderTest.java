@@ -58,6 +58,8 @@ class OllamaProviderTest {
         assertThat(body.path("model").asText()).isEqualTo("qwen2.5:7b");
         assertThat(body.path("stream").asBoolean(true)).isFalse();
         assertThat(body.at("/options/temperature").asDouble(-1)).isEqualTo(0.0);
+        // a context window that holds a wiring prompt, not Ollama's own 2-4k default that would cut it silently
+        assertThat(body.at("/options/num_ctx").asInt(-1)).isEqualTo(LlmSettings.OLLAMA_CONTEXT_TOKENS);
         JsonNode format = body.path("format");
         assertThat(format.path("type").asText()).isEqualTo("object");
         assertThat(texts(format.at("/properties/part/enum"))).containsExactly("bme280-module", "ssd1306-module");
