@@ -59,7 +59,8 @@ public final class ChatModels {
                     .modelName(spec.name())
                     .timeout(settings.timeout())
                     .maxRetries(0)
-                    .temperature(settings.temperature())
+                    // OpenAI's reasoning models refuse any temperature but their own (HTTP 400)
+                    .temperature(fixedTemperature(spec.name()) ? null : settings.temperature())
                     .strictJsonSchema(true)
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .logRequests(false)
@@ -93,5 +94,13 @@ public final class ChatModels {
                     .logResponses(false)
                     .build();
         };
+    }
+
+    /** OpenAI models that take no temperature: the o-series and GPT-5 reasoning models. */
+    private static final java.util.regex.Pattern REASONING = java.util.regex.Pattern.compile("(?i)^(o\\d|gpt-5)([-.].*)?$");
+
+    /** Whether the OpenAI model {@code name} accepts only its own sampling temperature. */
+    static boolean fixedTemperature(String name) {
+        return REASONING.matcher(name).matches();
     }
 }

@@ -283,4 +283,20 @@ class OpenAiProviderTest {
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
+
+    @Test
+    void aReasoningModelIsSentNoTemperature() {
+        server.replyJson(GOOD);
+        LlmSettings s = LlmSettings.of(ModelSpec.parse("openai:gpt-5-mini"), Secret.of(KEY))
+                .withBaseUrl(server.baseUrl()).withTimeout(Duration.ofSeconds(2));
+        client(s).structured(Calls.partCall("bme280-module"));
+        assertThat(server.request(0).body().has("temperature")).as("o-series and GPT-5 refuse one").isFalse();
+        assertThat(ChatModels.fixedTemperature("o3-mini")).isTrue();
+        assertThat(ChatModels.fixedTemperature("o1")).isTrue();
+        assertThat(ChatModels.fixedTemperature("gpt-5")).isTrue();
+        assertThat(ChatModels.fixedTemperature("gpt-4o-mini")).isFalse();
+        assertThat(ChatModels.fixedTemperature("gpt-4.1")).isFalse();
+        assertThat(ChatModels.fixedTemperature("omni-local")).isFalse();
+        assertThat(ChatModels.fixedTemperature("qwen2.5-7b-instruct")).isFalse();
+    }
 }
