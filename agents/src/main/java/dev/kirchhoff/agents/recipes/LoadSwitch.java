@@ -85,8 +85,16 @@ public final class LoadSwitch {
      * @param load       load current
      */
     public static Mosfet mosfet(double vdrive, double pinMax, double rdsOn, double load) {
+        return mosfet(vdrive, pinMax, rdsOn, load, PULL_DOWN);
+    }
+
+    /**
+     * A MOSFET switch with a gate pull-down of {@code pullDown} ohms: 100 kΩ where a push-pull driver (a 555 output)
+     * holds the gate and the pull-down only keeps it off while the driver is unpowered.
+     */
+    public static Mosfet mosfet(double vdrive, double pinMax, double rdsOn, double load, double pullDown) {
         Pick rg = Pick.atLeast(vdrive / pinMax, ESeries.E12);
-        return new Mosfet(rg, Pick.fixed(PULL_DOWN), vdrive, pinMax, rdsOn, load);
+        return new Mosfet(rg, Pick.fixed(pullDown), vdrive, pinMax, rdsOn, load);
     }
 
     /** A MOSFET switch design. */
@@ -106,7 +114,8 @@ public final class LoadSwitch {
             return List.of(
                     rg.computation(rgRef, "resistance", "Rg ≥ Vdrive / Ipin = " + Eng.num(vdrive) + " V / "
                             + Eng.human(pinMax, "A"), "gate current peak " + Eng.human(vdrive / rg.chosen(), "A")),
-                    pullDown.computation(pdRef, "resistance", "gate pull-down, 10 kΩ (10-100 kΩ per the datasheet)",
+                    pullDown.computation(pdRef, "resistance", "gate pull-down, " + Eng.human(pullDown.chosen(), "Ω")
+                                    + " (10-100 kΩ per the datasheet)",
                             "VGS " + Eng.num(gateVoltage()) + " V when driven, " + Eng.human(conductionLoss(), "W")
                                     + " conduction loss at " + Eng.human(load, "A")));
         }

@@ -116,6 +116,112 @@ public final class Timer555 {
         }
     }
 
+    /** Standard potentiometer track values, ohms (the 1-2-5 steps panel pots are sold in). */
+    static final double[] POTS = {10e3, 20e3, 50e3, 100e3, 200e3, 500e3};
+    /** The forward drop of a 1N4148 steering diode at the 0.1 mA a timing network draws, volts (its forward curve). */
+    public static final double STEERING_DIODE_DROP = 0.6;
+
+    /**
+     * The time, in units of R·C, for the timing capacitor to cross between 1/3 and 2/3 VCC when a diode of drop
+     * {@code vd} sits in its path: charging toward VCC − Vd, or discharging toward Vd,
+     * {@code ln((2/3·VCC − Vd) / (1/3·VCC − Vd))} (ln 2 = 0.693 without the diode). RC charging law with the
+     * thresholds of TI NE555 datasheet SLFS022 §8.3.2.
+     */
+    public static double steeredTimeFactor(double vcc, double vd) {
+        return Math.log((2 * vcc / 3 - vd) / (vcc / 3 - vd));
+    }
+
+    /**
+     * The frequency of the diode-steered astable, {@code f = 1 / ((R1 + Rpot) · C · ln((2/3·VCC − Vd) / (1/3·VCC −
+     * Vd)))}: the capacitor charges through R1, the pot's wiper-to-end-1 half and one diode, and discharges through
+     * the other half and the other diode into DISCHARGE, so the period holds the whole pot wherever the wiper is
+     * (about {@code 1.44 / ((R1 + Rpot) · C)} when the diode drop is small next to VCC).
+     */
+    public static double steeredFrequency(double r1, double pot, double c, double vcc, double vd) {
+        return 1 / ((r1 + pot) * c * steeredTimeFactor(vcc, vd));
+    }
+
+    /** The duty of the diode-steered astable with the wiper a fraction {@code wiper} from end 1: (R1 + Ra)/(R1 + Rpot). */
+    public static double steeredDuty(double r1, double pot, double wiper) {
+        return (r1 + wiper * pot) / (r1 + pot);
+    }
+
+    /**
+     * A PWM astable of frequency {@code f} from {@code vcc}: a pot from {@link #POTS} and an E12 capacitor (1 nF-1 µF)
+     * for which R1 = 1/(f·C·k) − Rpot, snapped to E24, is at least {@link #R1_MIN} and at most a tenth of the pot (so
+     * the duty sweeps from under 10 % to nearly 100 %), with the smallest frequency error; ties go to a pot near
+     * 100 kΩ. A quarter of the pot is allowed when nothing fits.
+     */
+    public static Pwm pwm(double f, double vcc, double vd) {
+        if (!(f > 0) || Double.isInfinite(f)) {
+            throw new IllegalArgumentException("The frequency must be a positive number of hertz, not " + f + ".");
+        }
+        double k = steeredTimeFactor(vcc, vd);
+        for (double share : new double[] {0.1, 0.25}) {
+            Pwm best = null;
+            double bestScore = Double.POSITIVE_INFINITY;
+            for (int d = -9; d <= -7; d++) {
+                for (double m : new double[] {1.0, 1.2, 1.5, 1.8, 2.2, 2.7, 3.3, 3.9, 4.7, 5.6, 6.8, 8.2}) {
+                    double c = ESeries.E12.nearest(m * Math.pow(10, d));
+                    for (double pot : POTS) {
+                        double r1 = 1 / (f * c * k) - pot;
+                        if (r1 < R1_MIN || r1 > share * pot) {
+                            continue;
+                        }
+                        Pwm p = new Pwm(Pick.nearest(r1, ESeries.E24), Pick.fixed(pot), new Pick(c, c, ESeries.E12),
+                                f, vcc, vd);
+                        double score = Math.abs(ESeries.error(f, p.frequency())) + 1e-3 * Math.abs(Math.log(pot / 100e3));
+                        if (score < bestScore) {
+                            bestScore = score;
+                            best = p;
+                        }
+                    }
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        throw new IllegalArgumentException("No potentiometer of 10 kΩ-500 kΩ with a 1 nF-1 µF capacitor gives "
+                + f + " Hz: ask for 10 Hz to 50 kHz.");
+    }
+
+    /** A diode-steered PWM astable: R1 from VCC to DISCHARGE and the pot's wiper, the pot, the timing capacitor. */
+    public record Pwm(Pick r1, Pick pot, Pick c, double targetFrequency, double vcc, double vd) {
+
+        public double frequency() {
+            return steeredFrequency(r1.chosen(), pot.chosen(), c.chosen(), vcc, vd);
+        }
+
+        /** The duty with the wiper at end 1 (the charging half shorted). */
+        public double minDuty() {
+            return steeredDuty(r1.chosen(), pot.chosen(), 0);
+        }
+
+        /** The duty with the wiper at end 3 (the discharging half shorted). */
+        public double maxDuty() {
+            return steeredDuty(r1.chosen(), pot.chosen(), 1);
+        }
+
+        public List<DesignPlan.Computation> computations(String r1Ref, String potRef, String cRef) {
+            double k = steeredTimeFactor(vcc, vd);
+            double total = 1 / (targetFrequency * c.chosen() * k);
+            return List.of(
+                    c.computation(cRef, "capacitance", "C (E12) and Rpot from the pot values for the smallest error "
+                            + "with 1 kΩ ≤ R1 ≤ Rpot/10: R1 + Rpot = 1/(f·C·k) = " + Eng.human(total, "Ω") + ", k = ln((2/3·"
+                            + Eng.num(vcc) + " − " + Eng.num(vd) + ")/(1/3·" + Eng.num(vcc) + " − " + Eng.num(vd)
+                            + ")) = " + Eng.num(k), Eng.human(c.chosen(), "F")),
+                    pot.computation(potRef, "resistance", "Rpot, a standard pot value below 1/(f·C·k) = "
+                            + Eng.human(total, "Ω"), "sets the duty: D = (R1 + Ra)/(R1 + Rpot), Ra = wiper to end 1"),
+                    r1.computation(r1Ref, "resistance", "R1 = 1/(f·C·k) − Rpot = " + Eng.human(total, "Ω") + " − "
+                                    + Eng.human(pot.chosen(), "Ω"),
+                            "f = 1/((R1 + Rpot)·C·k) = " + Eng.human(frequency(), "Hz") + " (" + Eng.percent(
+                                    ESeries.error(targetFrequency, frequency())) + ") at any wiper position; duty "
+                                    + Eng.num(Math.round(minDuty() * 1000) / 10.0) + "-" + Eng.num(Math.round(
+                                    maxDuty() * 1000) / 10.0) + " %"));
+        }
+    }
+
     /** A monostable of pulse length {@code t} seconds. */
     public static Monostable monostable(double t) {
         if (!(t > 0) || Double.isInfinite(t)) {

@@ -34,4 +34,12 @@ class LoadSwitchTest {
         assertThat(d.gateVoltage()).isCloseTo(5 * 10e3 / 10.27e3, within(1e-6));
         assertThat(d.conductionLoss()).isCloseTo(0.025, within(1e-12));
     }
+
+    @Test
+    void mosfetTakesAGivenPullDown() {
+        LoadSwitch.Mosfet d = LoadSwitch.mosfet(10.3, 0.1, 0.022, 0.5, 100e3);
+        assertThat(d.rg().chosen()).isEqualTo(120);
+        assertThat(d.pullDown().chosen()).isEqualTo(100e3);
+        assertThat(d.computations("R1", "R2").get(1).formula()).contains("100 kΩ");
+    }
 }

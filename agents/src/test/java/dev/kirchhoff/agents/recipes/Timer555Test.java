@@ -43,4 +43,28 @@ class Timer555Test {
     void refusesANegativeFrequency() {
         assertThatThrownBy(() -> Timer555.astable(-1, 0.5)).hasMessageContaining("frequency");
     }
+
+    @Test
+    void diodeSteeredTimingFactorIsLnTwoWithoutTheDiode() {
+        assertThat(Timer555.steeredTimeFactor(12, 0)).isCloseTo(Math.log(2), within(1e-12));
+        // 0.6 V from 12 V: ln((8 − 0.6)/(4 − 0.6)) = ln(7.4/3.4) = 0.778, so f is 11 % below 1.44/(R·C)
+        assertThat(Timer555.steeredTimeFactor(12, 0.6)).isCloseTo(0.7777, within(1e-4));
+        assertThat(Timer555.steeredFrequency(7.5e3, 100e3, 12e-9, 12, 0)).isCloseTo(1.0 / (107.5e3 * 12e-9 * Math.log(2)),
+                within(1e-6));
+        assertThat(Timer555.steeredDuty(7.5e3, 100e3, 0)).isCloseTo(7.5 / 107.5, within(1e-12));
+        assertThat(Timer555.steeredDuty(7.5e3, 100e3, 1)).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void pwmAtOneKilohertzFromTwelveVoltsSweepsTheDutyAtAFixedFrequency() {
+        Timer555.Pwm p = Timer555.pwm(1000, 12, Timer555.STEERING_DIODE_DROP);
+        assertThat(p.frequency()).isCloseTo(1000, within(50.0));
+        assertThat(p.r1().chosen()).isBetween(Timer555.R1_MIN, p.pot().chosen() / 10);
+        assertThat(p.minDuty()).isLessThan(0.1);
+        assertThat(p.maxDuty()).isGreaterThan(0.99);
+        assertThat(p.computations("R1", "RV1", "C1")).extracting(c -> c.ref()).containsExactly("C1", "RV1", "R1");
+        // from 5 V the diode drop weighs more: still within 5 %
+        assertThat(Timer555.pwm(1000, 5, Timer555.STEERING_DIODE_DROP).frequency()).isCloseTo(1000, within(50.0));
+        assertThat(Timer555.pwm(25e3, 12, Timer555.STEERING_DIODE_DROP).frequency()).isCloseTo(25e3, within(1250.0));
+    }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * the recipe library (snapped to E-series, each recorded as a {@link DesignPlan.Computation}), takes parts from the
  * knowledge base, adds the supply (through a fuse when one is named), a test source on each input, decoupling and
  * the handling of unused units, and says why. Parts the request names are used where the block has a place for them
- * (a photoresistor and LED on a comparator, a speaker on a 555 or LM386); the rest are left out with a note, and a
+ * (a photoresistor and LED on a comparator, a speaker on a 555 or LM386, an LED strip, fan, motor or solenoid
+ * switched by a 555 through a MOSFET); the rest are left out with a note, and a
  * named part the recipe cannot use falls back to the default part with a note rather than failing. Missing values get defaults that a note names; impossible requests are clamped with a note. In a repair
  * round it applies the validator's fixes to the previous plan (a missing capacitor, a floating net) instead of
  * repeating it. Thread-safe: every design works on its own builder.
@@ -57,7 +58,8 @@ public final class AnalogDesigner implements DesignReasoner {
         try {
             return design(requirements, parts);
         } catch (RuntimeException e) {
-            if (parts.parts().isEmpty() || requirements.recipe() == null) {
+            if (parts.parts().isEmpty() || requirements.recipe() == null
+                    || e instanceof dev.kirchhoff.agents.DesignException) {
                 throw e;
             }
             // A named part the recipe could not use (an odd pinout, missing data): design the block with its default

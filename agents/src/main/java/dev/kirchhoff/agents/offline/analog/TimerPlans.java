@@ -18,7 +18,8 @@ import java.util.Optional;
  * Plans for the 555 timer: the astable (R1, R2, C, 10 nF on CONTROL, RESET tied high) and the monostable
  * (R, C, a push button with pull-up on TRIGGER), each with an LED on the output (the astable drives a named passive
  * buzzer or speaker instead, through a current-limiting resistor and, for a speaker, a coupling capacitor) and the
- * supply decoupled. Stateless.
+ * supply decoupled. A named load (LED strip, fan, motor, solenoid) is driven through a MOSFET by
+ * {@link TimerDrivePlans}. Stateless.
  */
 final class TimerPlans {
 
@@ -26,7 +27,7 @@ final class TimerPlans {
     }
 
     /** Places the 555 with its supply, decoupling, CONTROL capacitor and RESET tie; returns its reference. */
-    private static String timer(Kit k, double vcc) {
+    static String timer(Kit k, double vcc) {
         Part t = k.named(Kit.kind(ModelKind.TIMER)).orElseGet(() -> k.part("ne555"));
         String u = k.b.nextRef("U");
         k.b.part(u, t.id(), "555 timer");
@@ -133,6 +134,12 @@ final class TimerPlans {
     }
 
     static void astable(Kit k) {
+        Optional<Part> load = TimerDrivePlans.load(k);
+        if (load.isPresent()) {
+            // a strip, fan, motor or solenoid is more than the output pin can carry: a MOSFET switches it
+            TimerDrivePlans.drive(k, load.get());
+            return;
+        }
         double vcc = vcc(k);
         double f = k.value(Quantity.FREQUENCY).orElseGet(() -> {
             k.b.note("no frequency given: blinking at 1 Hz");

@@ -326,4 +326,145 @@ class NamedPartsTest {
         assertThat(cmp.components()).anyMatch(x -> "lm393".equals(x.part()));
         Bench.valid(Bench.circuit(cmp));
     }
+
+    // ---- 555 driving a load through a MOSFET ----------------------------------------------------------------
+
+    private static DesignPlan dimmer() {
+        return Bench.of(RecipeKind.ASTABLE_555).prompt("555 timer PWM dimmer for a 12V LED strip")
+                .part("led-strip-12v", PartRole.LOAD).plan();
+    }
+
+    /** The component with a pin on both nets, of the given reference prefix, or null. */
+    private static String across(DesignPlan plan, String a, String b, String prefix) {
+        return Bench.pins(plan, a).stream().map(p -> p.substring(0, p.indexOf(':')))
+                .filter(r -> r.startsWith(prefix) && !r.startsWith(prefix + "V"))
+                .filter(r -> Bench.pins(plan, b).stream().anyMatch(p -> p.startsWith(r + ":")))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void pwmDimmerDrivesTheStripThroughAMosfetWithADiodeSteeredPot() throws Exception {
+        DesignPlan plan = dimmer();
+        String strip = ref(plan, "led-strip-12v");
+        String q = ref(plan, "irlz44n");
+        String pot = ref(plan, "potentiometer");
+        // the strip from the 12 V supply to the drain; the source on ground
+        assertThat(Bench.pins(plan, "VCC")).contains(strip + ":+", "U1:VCC", "U1:RESET");
+        assertThat(Bench.pins(plan, "SW")).containsExactlyInAnyOrder(strip + ":-", q + ":D");
+        assertThat(Bench.pins(plan, "GND")).contains(q + ":S");
+        // the gate resistor between the 555 output and the gate, a 100 kΩ pull-down on the gate
+        String rg = across(plan, "OUT", "GATE", "R");
+        assertThat(Bench.pins(plan, "OUT")).containsExactlyInAnyOrder("U1:OUT", rg + ":1");
+        assertThat(Bench.pins(plan, "GATE")).contains(q + ":G", rg + ":2");
+        assertThat(value(plan, rg)).isBetween(68.0, 220.0);
+        assertThat(value(plan, across(plan, "GATE", "GND", "R"))).isEqualTo(100e3);
+        // the wiper on DISCHARGE; one 1N4148 charges through end 1, the other discharges through end 3
+        assertThat(Bench.pins(plan, "DIS")).contains("U1:DISCH", pot + ":W");
+        String dc = across(plan, "POT_CHG", "THR", "D");
+        String dd = across(plan, "POT_DIS", "THR", "D");
+        assertThat(Bench.pins(plan, "POT_CHG")).containsExactlyInAnyOrder(pot + ":1", dc + ":A");
+        assertThat(Bench.pins(plan, "POT_DIS")).containsExactlyInAnyOrder(pot + ":3", dd + ":K");
+        assertThat(Bench.pins(plan, "THR")).contains("U1:THRES", "U1:TRIG", dc + ":K", dd + ":A");
+        assertThat(plan.component(dc).orElseThrow().part()).isEqualTo("1n4148");
+        assertThat(plan.component(dd).orElseThrow().part()).isEqualTo("1n4148");
+        // no flyback diode across a resistive strip
+        assertThat(across(plan, "VCC", "SW", "D")).isNull();
+        // about 1 kHz from the computed values, at any wiper position
+        String r1 = across(plan, "VCC", "DIS", "R");
+        String c = across(plan, "THR", "GND", "C");
+        double f = dev.kirchhoff.agents.recipes.Timer555.steeredFrequency(value(plan, r1), value(plan, pot),
+                value(plan, c), 12, dev.kirchhoff.agents.recipes.Timer555.STEERING_DIODE_DROP);
+        assertThat(f).isCloseTo(1000, within(100.0));
+        assertThat(plan.computations()).anySatisfy(x -> assertThat(x.ref()).isEqualTo(pot));
+        assertThat(plan.title()).contains("PWM dimmer");
+        Circuit circuit = Bench.circuit(plan);
+        Bench.valid(circuit);
+        assertThat(Bench.simulate(circuit).operatingPoint().voltage("VCC")).isCloseTo(12.0, within(1e-6));
+    }
+
+    /**
+     * ngspice has no potentiometer: the test sets the wiper by replacing the pot with its two halves, the charging
+     * half {@code ra} (wiper to end 1) and the discharging half {@code rb}; returns {frequency, duty} at OUT.
+     */
+    private static double[] pwmAt(DesignPlan plan, SpiceDeck deck, double ra, double rb) throws Exception {
+        String pot = ref(plan, "potentiometer");
+        String text = deck.text().replaceFirst("(?m)^X" + pot + " .*$", "RA_POT " + deck.node("DIS") + " "
+                + deck.node("POT_CHG") + " " + ra + "\nRB_POT " + deck.node("DIS") + " " + deck.node("POT_DIS")
+                + " " + rb);
+        assertThat(text).contains("RA_POT");
+        SpiceDeck swapped = new SpiceDeck(text, deck.nodes(), deck.owners(), deck.leds(), deck.outputs(), deck.notes());
+        String out = deck.node("OUT");
+        Map<String, Double> m = Bench.run(swapped, "tran 1u 14m 0 1u",
+                "meas tran t1 WHEN v(" + out + ")=5 RISE=3", "meas tran t2 WHEN v(" + out + ")=5 RISE=13",
+                "meas tran vavg AVG v(" + out + ") FROM=4m TO=14m", "meas tran vmax MAX v(" + out + ") FROM=4m TO=14m");
+        double f = 10 / (m.get("t2") - m.get("t1"));
+        double duty = (m.get("vavg") - 0.1) / (m.get("vmax") - 0.1);
+        return new double[] {f, duty};
+    }
+
+    @Test
+    void pwmDimmerKeepsItsFrequencyAndSweepsTheDutyInATransientRun() throws Exception {
+        DesignPlan plan = dimmer();
+        SpiceDeck deck = Bench.deck(Bench.circuit(plan));
+        double pot = value(plan, ref(plan, "potentiometer"));
+        double r1 = value(plan, across(plan, "VCC", "DIS", "R"));
+        double[] low = pwmAt(plan, deck, 1, pot);
+        double[] mid = pwmAt(plan, deck, pot / 2, pot / 2);
+        assertThat(low[0]).isCloseTo(1000, within(100.0));
+        assertThat(mid[0]).isCloseTo(1000, within(100.0));
+        assertThat(low[1]).isCloseTo(r1 / (r1 + pot), within(0.03));
+        assertThat(mid[1]).isCloseTo((r1 + pot / 2) / (r1 + pot), within(0.05));
+        // the wiper at end 3: the capacitor discharges through the diode alone, so the output is nearly always high
+        double[] high = pwmAt(plan, deck, pot, 1);
+        assertThat(high[1]).isGreaterThan(0.95);
+    }
+
+    @Test
+    void pwmSpeedControllerPutsAFlybackDiodeAcrossTheMotor() throws Exception {
+        DesignPlan plan = Bench.of(RecipeKind.ASTABLE_555).prompt("555 PWM speed controller for a 12 V DC motor")
+                .part("dc-motor", PartRole.LOAD).supply(Supply.Kind.UNSPECIFIED, 12.0)
+                .plan();
+        String motor = ref(plan, "dc-motor");
+        String d = across(plan, "VCC", "SW", "D");
+        assertThat(d).isNotNull();
+        assertThat(Bench.pins(plan, "VCC")).contains(d + ":K", motor + ":+");
+        assertThat(Bench.pins(plan, "SW")).contains(d + ":A", motor + ":-");
+        // the knowledge base's motor is a 3-6 V hobby motor: it and the 555 run from its 5 V, with a note
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("above the").contains("6 V rating"));
+        assertThat(plan.rails()).anySatisfy(r -> assertThat(r.volts()).isEqualTo(5.0));
+        // the stalled winding takes 5 V / 5 Ω = 1 A: the 1 A Schottky
+        assertThat(plan.component(d).orElseThrow().part()).isEqualTo("1n5819");
+        assertThat(plan.title()).contains("speed controller");
+        Circuit circuit = Bench.circuit(plan);
+        Bench.valid(circuit);
+        Bench.simulate(circuit);
+    }
+
+    @Test
+    void pwmFanGetsAFlybackDiodeAndAPlainAstableStillSwitchesTheStrip() throws Exception {
+        DesignPlan fan = Bench.of(RecipeKind.ASTABLE_555).prompt("555 PWM fan speed control")
+                .part("fan-12v", PartRole.LOAD).plan();
+        String d = across(fan, "VCC", "SW", "D");
+        assertThat(fan.component(d).orElseThrow().part()).isEqualTo("1n5819");
+        Bench.valid(Bench.circuit(fan));
+        // without PWM words: the plain astable blinks the strip through the MOSFET, no pot
+        DesignPlan blink = Bench.of(RecipeKind.ASTABLE_555).prompt("555 astable flashing a 12V LED strip")
+                .part("led-strip-12v", PartRole.LOAD).plan();
+        assertThat(blink.components()).noneMatch(x -> "potentiometer".equals(x.part()));
+        assertThat(Bench.pins(blink, "SW")).contains(ref(blink, "led-strip-12v") + ":-");
+        assertThat(Bench.pins(blink, "DIS")).contains("U1:DISCH");
+        Circuit circuit = Bench.circuit(blink);
+        Bench.valid(circuit);
+        Bench.simulate(circuit);
+    }
+
+    @Test
+    void aLoadAboveTheNe555SupplyRangeIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.of(RecipeKind.ASTABLE_555)
+                        .prompt("555 PWM speed control for a 24 V fan").part("fan-24v", PartRole.LOAD).plan())
+                .isInstanceOfSatisfying(dev.kirchhoff.agents.DesignException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(dev.kirchhoff.agents.DesignException.Reason.REFUSED);
+                    assertThat(e.getMessage()).contains("4.5-16 V");
+                });
+    }
 }
