@@ -300,8 +300,8 @@ final class SignalPlans {
         double resistance = Kit.param(p, "resistance", 0);
         double current = Math.max(running, resistance > 0 ? vs / resistance : 0);
         current = k.value(Quantity.CURRENT).orElse(current);
-        boolean inductive = Kit.param(p, "inductance", 0) > 0 || p.model() != null
-                && (p.model().kind() == ModelKind.MOTOR || p.model().kind() == ModelKind.LOAD);
+        // a coil gets a flyback diode; a resistive load (an LED strip, an SSR's input) does not
+        boolean inductive = TimerDrivePlans.inductive(p);
         return new Load(p, vs, current, inductive);
     }
 

@@ -204,6 +204,16 @@ class AnalogDesignerTest {
     }
 
     @Test
+    void aResistiveLoadGetsNoFlybackDiodeButACoilDoes() throws Exception {
+        DesignPlan strip = Bench.of(RecipeKind.MOSFET_SWITCH).part("led-strip-12v", PartRole.LOAD).plan();
+        assertThat(strip.components()).noneMatch(c -> c.kind() == ComponentKind.DIODE);
+        assertThat(Bench.pins(strip, "SW")).contains("Q1:D", "M1:-");
+        assertThat(Bench.valid(Bench.circuit(strip)).fired("part.flyback")).isFalse();
+        DesignPlan solenoid = Bench.of(RecipeKind.MOSFET_SWITCH).part("solenoid-12v", PartRole.LOAD).plan();
+        assertThat(solenoid.components()).filteredOn(c -> c.kind() == ComponentKind.DIODE).hasSize(1);
+    }
+
+    @Test
     void aNamedSwitchTooSmallForTheLoadIsReplacedWithANote() {
         DesignPlan plan = Bench.of(RecipeKind.MOSFET_SWITCH).part("dc-motor", PartRole.LOAD)
                 .part("2n7000", PartRole.ANALOG).plan();
