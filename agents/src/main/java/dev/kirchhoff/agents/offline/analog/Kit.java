@@ -103,6 +103,15 @@ final class Kit {
         return part.model() == null ? fallback : part.model().parameter(name, fallback);
     }
 
+    /**
+     * A coil (motor, fan, pump, solenoid, relay): its current continues at turn-off, so a switch needs a flyback
+     * diode across it. An LED strip or an SSR's input is not one.
+     */
+    static boolean isCoil(Part p) {
+        return p.model() != null && (p.model().kind() == ModelKind.MOTOR || param(p, "inductance", 0) > 0)
+                || p.keywords() != null && p.keywords().contains("inductive");
+    }
+
     static String spiceText(Part part) {
         return part.model() == null || part.model().spice() == null ? "" : part.model().spice();
     }

@@ -300,8 +300,7 @@ final class SignalPlans {
         double resistance = Kit.param(p, "resistance", 0);
         double current = Math.max(running, resistance > 0 ? vs / resistance : 0);
         current = k.value(Quantity.CURRENT).orElse(current);
-        // a coil gets a flyback diode; a resistive load (an LED strip, an SSR's input) does not
-        boolean inductive = TimerDrivePlans.inductive(p);
+        boolean inductive = Kit.isCoil(p);
         return new Load(p, vs, current, inductive);
     }
 

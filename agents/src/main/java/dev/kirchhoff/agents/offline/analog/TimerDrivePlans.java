@@ -71,12 +71,6 @@ final class TimerDrivePlans {
         return PWM.matcher(prompt).find() || k.value(Quantity.DUTY_CYCLE).isPresent();
     }
 
-    /** A coil (motor, fan, solenoid, relay): its current continues at turn-off. An LED strip is resistive. */
-    static boolean inductive(Part p) {
-        return p.model() != null && (p.model().kind() == ModelKind.MOTOR || Kit.param(p, "inductance", 0) > 0)
-                || p.keywords() != null && p.keywords().contains("inductive");
-    }
-
     /** The part's name up to its first comma or parenthesis: "12 V single-colour LED strip". */
     static String shortName(Part p) {
         return p.name().split("[,(]")[0].strip();
@@ -113,7 +107,7 @@ final class TimerDrivePlans {
     static void drive(Kit k, Part load) {
         double vcc = supply(k, load);
         boolean pwm = wantsPwm(k);
-        boolean coil = inductive(load);
+        boolean coil = Kit.isCoil(load);
         double running = load.current() != null && load.current().typical() != null ? load.current().typical()
                 : Kit.param(load, "current", 0.1);
         double resistance = Kit.param(load, "resistance", 0);
@@ -141,12 +135,7 @@ final class TimerDrivePlans {
                 return 1.0;
             });
             Timer555.Astable d = Timer555.astable(f, k.value(Quantity.DUTY_CYCLE).orElse(0.5));
-            String r1 = k.resistor("VCC", "DIS", d.r1().chosen(), "R1, charges the timing capacitor");
-            String r2 = k.resistor("DIS", "THR", d.r2().chosen(), "R2, charges and discharges the timing capacitor");
-            String c = k.capacitor("THR", Kit.GND, d.c().chosen(), "timing capacitor");
-            k.b.connect("DIS", u + ":DISCH");
-            k.b.connect("THR", u + ":THRES", u + ":TRIG");
-            k.compute(d.computations(r1, r2, c));
+            TimerPlans.timingNetwork(k, u, d);
             f = d.frequency();
             k.b.title("555 astable switching the " + shortName(load) + " at "
                     + Eng.human(f, "Hz"));

@@ -27,6 +27,16 @@ final class TimerPlans {
     }
 
     /** Places the 555 with its supply, decoupling, CONTROL capacitor and RESET tie; returns its reference. */
+    /** The astable's R1 (VCC to DIS), R2 (DIS to THR) and timing capacitor, with DIS, THRES and TRIG wired. */
+    static void timingNetwork(Kit k, String u, Timer555.Astable d) {
+        String r1 = k.resistor("VCC", "DIS", d.r1().chosen(), "R1, charges the timing capacitor");
+        String r2 = k.resistor("DIS", "THR", d.r2().chosen(), "R2, charges and discharges the timing capacitor");
+        String c = k.capacitor("THR", Kit.GND, d.c().chosen(), "timing capacitor");
+        k.b.connect("DIS", u + ":DISCH");
+        k.b.connect("THR", u + ":THRES", u + ":TRIG");
+        k.compute(d.computations(r1, r2, c));
+    }
+
     static String timer(Kit k, double vcc) {
         Part t = k.named(Kit.kind(ModelKind.TIMER)).orElseGet(() -> k.part("ne555"));
         String u = k.b.nextRef("U");
@@ -153,12 +163,7 @@ final class TimerPlans {
         Timer555.Astable d = Timer555.astable(f, duty);
         k.b.title("555 astable at " + Eng.human(d.frequency(), "Hz") + ", duty " + Eng.num(d.duty() * 100) + " %");
         String u = timer(k, vcc);
-        String r1 = k.resistor("VCC", "DIS", d.r1().chosen(), "R1, charges the timing capacitor");
-        String r2 = k.resistor("DIS", "THR", d.r2().chosen(), "R2, charges and discharges the timing capacitor");
-        String c = k.capacitor("THR", Kit.GND, d.c().chosen(), "timing capacitor");
-        k.b.connect("DIS", u + ":DISCH");
-        k.b.connect("THR", u + ":THRES", u + ":TRIG");
-        k.compute(d.computations(r1, r2, c));
+        timingNetwork(k, u, d);
         Optional<Part> sounder = k.named(AmplifierPlans::isSpeaker);
         sounder.ifPresent(p -> outputSound(k, u, vcc, p, d.frequency()));
         if (sounder.isEmpty() || k.named(Kit.kind(ModelKind.LED)).isPresent()) {
