@@ -49,8 +49,10 @@ public final class ComparisonHtml {
     private static List<SvgBars.Pair> pairs(List<Comparison.Delta> deltas) {
         List<SvgBars.Pair> out = new ArrayList<>();
         for (Comparison.Delta d : deltas) {
+            String noteB = ComparisonFacts.side(d.correctB(), d.scoredB())
+                    + (d.deltaPp() == null ? "" : " · " + Fmt.pp(d.deltaPp()));
             out.add(new SvgBars.Pair(d.value(), d.accuracyA(), ComparisonFacts.side(d.correctA(), d.scoredA()),
-                    d.accuracyB(), ComparisonFacts.side(d.correctB(), d.scoredB())));
+                    d.accuracyB(), noteB));
         }
         return out;
     }

@@ -116,7 +116,7 @@ public final class Comparisons {
 
     private static Map<String, ItemResult> byId(List<ItemResult> results) {
         Map<String, ItemResult> map = new LinkedHashMap<>();
-        results.forEach(r -> map.put(r.id(), r));
+        Summaries.latestPerId(results).forEach(r -> map.put(r.id(), r));
         return map;
     }
 

@@ -25,7 +25,7 @@ final class ReportFacts {
 
     /** Scored items whose answer was wrong, in result order. */
     static List<ItemResult> wrong(List<ItemResult> results) {
-        return results.stream().filter(r -> Summaries.isScored(r) && !r.correct()).toList();
+        return Summaries.latestPerId(results).stream().filter(r -> Summaries.isScored(r) && !r.correct()).toList();
     }
 
     /** The warning a report carries when some items were not scored by the suite's official method. */

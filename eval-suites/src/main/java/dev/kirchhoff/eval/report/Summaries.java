@@ -30,13 +30,29 @@ public final class Summaries {
     private Summaries() {
     }
 
-    /** The summary of one run; each result line counts once, in the order given. */
-    public static Summary of(RunInfo run, List<ItemResult> results, List<Malformed> malformed) {
+    /**
+     * The summary of one run. When several result lines share an id (an item retried after a resume), the last one
+     * counts, so every item is counted once.
+     */
+    public static Summary of(RunInfo run, List<ItemResult> lines, List<Malformed> malformed) {
         Objects.requireNonNull(run, "The parameter 'run' must not be null.");
-        Objects.requireNonNull(results, "The parameter 'results' must not be null.");
+        Objects.requireNonNull(lines, "The parameter 'lines' must not be null.");
         Objects.requireNonNull(malformed, "The parameter 'malformed' must not be null.");
+        List<ItemResult> results = latestPerId(lines);
         return new Summary(run, totals(results, malformed), scoring(results), breakdowns(results),
                 groups(scored(results), ItemResult::method), usage(results));
+    }
+
+    /**
+     * One result per item id: the last line written for it, at the position of the id's first line. Reports and
+     * comparisons read results through this, so a results file holding a retried item counts it once.
+     */
+    public static List<ItemResult> latestPerId(List<ItemResult> lines) {
+        Map<String, ItemResult> byId = new LinkedHashMap<>();
+        for (ItemResult r : lines) {
+            byId.put(r.id(), r);
+        }
+        return byId.size() == lines.size() ? List.copyOf(lines) : List.copyOf(byId.values());
     }
 
     static boolean isScored(ItemResult r) {

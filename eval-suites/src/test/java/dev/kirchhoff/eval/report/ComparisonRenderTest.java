@@ -49,7 +49,7 @@ class ComparisonRenderTest {
         assertThat(XmlPage.width(analysis, "bar")).isEqualTo(300.0);     // A 3/4
         assertThat(XmlPage.width(analysis, "bar-b")).isEqualTo(320.0);   // B 4/5
         assertThat(XmlPage.all(analysis, "text")).extracting(Node::getTextContent)
-                .containsExactly("analysis", "A 75.0 % (3/4)", "B 80.0 % (4/5)");
+                .containsExactly("analysis", "A 75.0 % (3/4)", "B 80.0 % (4/5) · +5.0 pp");
         Element typeDesign = XmlPage.row(page.chart("type"), "design");
         assertThat(XmlPage.rect(typeDesign, "bar")).isEmpty();
         assertThat(XmlPage.rect(typeDesign, "bar-b")).isEmpty();

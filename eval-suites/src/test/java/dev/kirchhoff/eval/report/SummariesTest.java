@@ -157,6 +157,26 @@ class SummariesTest {
     }
 
     @Test
+    void anItemRetriedAfterAResumeCountsOnceWithItsLastLine() {
+        List<ItemResult> lines = new java.util.ArrayList<>(RunFixture.results());
+        // q11 failed with a timeout, then the resumed run answered it correctly and appended a second line
+        lines.add(RunFixture.r("q11", "open", "design", "hard", "analog", "3", "frontend", "scored", 1.0, true,
+                "llm-judge", true, "judge 10/10", null, 650, 300, 120, false));
+        Summary s = Summaries.of(RunFixture.RUN, lines, RunFixture.malformed());
+        assertThat(s.totals().items()).isEqualTo(22);
+        assertThat(s.totals().scored()).isEqualTo(17);
+        assertThat(s.totals().correct()).isEqualTo(11);
+        assertThat(s.totals().errorsByClass()).containsExactly(
+                new Summary.ErrorClass("IOException", 1, List.of("q22")),
+                new Summary.ErrorClass("TimeoutException", 1, List.of("q16")));
+        assertThat(s.breakdown("ability").orElseThrow().group("design").orElseThrow())
+                .extracting(Summary.Group::n, Summary.Group::scored, Summary.Group::correct)
+                .containsExactly(5, 4, 3);
+        assertThat(Summaries.latestPerId(lines)).extracting(ItemResult::id).doesNotHaveDuplicates().hasSize(22)
+                .element(10).isEqualTo("q11");
+    }
+
+    @Test
     void anEmptyRunHasZeroAccuracyInsteadOfNaN() {
         Summary s = Summaries.of(RunFixture.RUN, List.of(), List.of());
         assertThat(s.totals().accuracy()).isZero();
