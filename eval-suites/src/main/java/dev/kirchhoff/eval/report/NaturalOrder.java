@@ -5,11 +5,14 @@ import java.util.Comparator;
 
 /**
  * Orders label values the way a reader expects: digit runs by magnitude ({@code level 2} before {@code level 10}),
- * the rest case-insensitively, and {@link Summary#NONE} last. Stateless and thread-safe.
+ * difficulty words by rank ({@code easy, medium, hard}), the rest case-insensitively, and {@link Summary#NONE} last. Stateless and thread-safe.
  */
 final class NaturalOrder implements Comparator<String> {
 
     static final NaturalOrder INSTANCE = new NaturalOrder();
+
+    /** Difficulty words the suites use, in increasing order: easy before medium before hard. */
+    private static final java.util.List<String> RANKS = java.util.List.of("easy", "medium", "hard", "expert");
 
     private NaturalOrder() {
     }
@@ -20,6 +23,11 @@ final class NaturalOrder implements Comparator<String> {
         boolean noneB = Summary.NONE.equals(b);
         if (noneA || noneB) {
             return Boolean.compare(noneA, noneB);
+        }
+        int rankA = RANKS.indexOf(a.toLowerCase(java.util.Locale.ROOT));
+        int rankB = RANKS.indexOf(b.toLowerCase(java.util.Locale.ROOT));
+        if (rankA >= 0 && rankB >= 0) {
+            return Integer.compare(rankA, rankB);
         }
         int i = 0;
         int j = 0;

@@ -67,11 +67,11 @@ class SummariesTest {
     }
 
     @Test
-    void difficultyGroups() {
+    void difficultyGroupsInRankOrder() {
         assertGroups("difficulty",
                 new Summary.Group("easy", 7, 6, 4, 4.0 / 6, 4.0 / 6),
-                new Summary.Group("hard", 8, 5, 3, 0.6, 3.1 / 5),
-                new Summary.Group("medium", 7, 5, 3, 0.6, 2.6 / 5));
+                new Summary.Group("medium", 7, 5, 3, 0.6, 2.6 / 5),
+                new Summary.Group("hard", 8, 5, 3, 0.6, 3.1 / 5));
     }
 
     @Test
