@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * says so ({@code *vl*} as in qwen2.5vl / qwen2-vl, {@code *vision*} as in llama3.2-vision, {@code llava*},
  * {@code bakllava*}, {@code gemma3*}, {@code minicpm-v*}, {@code moondream*}, {@code pixtral*},
  * {@code mistral-small3.1*}, {@code granite3.2-vision*}). Anything else is taken as text-only; use {@code yes} to
- * send images anyway.
+ * send images anyway. Immutable.
  */
 public enum ImagePolicy {
     YES, NO, AUTO;

@@ -59,6 +59,14 @@ public final class ProgressBar implements ProgressListener {
     }
 
     @Override
+    public synchronized void warning(String message) {
+        if (terminal && total > 0) {
+            out.println();
+        }
+        out.println("Warning: " + message);
+    }
+
+    @Override
     public synchronized void itemFinished(ItemResult result) {
         done++;
         runNow++;

@@ -21,6 +21,13 @@ public interface ProgressListener {
     default void started(int selected, int alreadyDone) {
     }
 
+    /**
+     * Something the user should know that does not stop the run, such as a corrupt or torn line found in the
+     * results file on resume (with its file and line).
+     */
+    default void warning(String message) {
+    }
+
     /** An item's result was written. */
     default void itemFinished(ItemResult result) {
     }

@@ -135,6 +135,7 @@ public final class Runner {
         ExecutorService workers = null;
         try (ResultsFile results = ResultsFile.open(resultsPath)) {
             file = results;
+            results.loaded().problems().forEach(progress::warning);
             boolean[] done = alreadyDone(selected, results.loaded());
             for (boolean d : done) {
                 alreadyDone += d ? 1 : 0;
@@ -301,6 +302,8 @@ public final class Runner {
                 limiter.acquire();
                 attempt++;
                 long t0 = System.nanoTime();
+                // the attempt runs on its own thread so that this worker can give up on it at the timeout even when
+                // the system ignores the interrupt; such a thread finishes on its own and its answer is dropped
                 Future<Response> call = attempts.submit(() -> system.answer(item, prompt));
                 try {
                     Response response = call.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A run in a child JVM for {@link RunnerTest#killedChildJvmResumesExactlyOnce}: answers one item every few
- * milliseconds, so the parent can kill it with results half written. Arguments: the results file and the item count.
+ * milliseconds, so the parent can kill it
+ * ({@code SIGKILL}) with results half written, or stop it ({@code SIGTERM}, as Ctrl-C) through the shutdown hook. Arguments: the results file and the item count.
  */
 public final class ResumeChild {
 
@@ -28,8 +29,12 @@ public final class ResumeChild {
                 return Response.text(item.reference());
             }
         };
-        Runner.builder().system(slow).prompts(Fixtures::prompt).scorer(Fixtures.EXACT)
-                .options(RunOptions.defaults().withConcurrency(3)).results(Path.of(args[0])).build()
-                .run(Fixtures.items(Integer.parseInt(args[1])));
+        Runner runner = Runner.builder().system(slow).prompts(Fixtures::prompt).scorer(Fixtures.EXACT)
+                .options(RunOptions.defaults().withConcurrency(3)).results(Path.of(args[0]))
+                .progress(new ProgressBar(System.out, false, System::nanoTime)).build();
+        try (AutoCloseable hook = runner.stopOnShutdown()) {
+            RunOutcome outcome = runner.run(Fixtures.items(Integer.parseInt(args[1])));
+            System.out.println(outcome);
+        }
     }
 }

@@ -299,7 +299,16 @@ class RunnerTest {
                 "2026-01-01T00:00:00Z"));
         Files.writeString(file, q0 + q1.substring(0, q1.length() / 2));
         CountingSystem sut = new CountingSystem((item, call) -> Response.text(item.reference()));
-        RunOutcome outcome = runner(sut, RunOptions.defaults(), new Fixtures.FakeClock()).build().run(items(3));
+        List<String> warnings = new java.util.ArrayList<>();
+        RunOutcome outcome = runner(sut, RunOptions.defaults(), new Fixtures.FakeClock())
+                .progress(new ProgressListener() {
+                    @Override
+                    public void warning(String message) {
+                        warnings.add(message);
+                    }
+                }).build().run(items(3));
+        assertThat(warnings).singleElement().asString().startsWith(file + ":2: the last line is unfinished (")
+                .endsWith("; the unfinished line was dropped and its item will run again");
         assertThat(outcome.alreadyDone()).isEqualTo(1);
         assertThat(sut.calls.keySet()).containsExactlyInAnyOrder("q1", "q2");
         assertThat(Fixtures.linesPerId(file)).containsOnly(Map.entry("q0", 1), Map.entry("q1", 1),
@@ -324,8 +333,28 @@ class RunnerTest {
 
     @Test
     void killedChildJvmResumesExactlyOnce() throws Exception {
+        Path file = childRunStoppedBy(true);
+        resumeAndCheckExactlyOnce(file);
+    }
+
+    @Test
+    void childJvmStoppedBySigtermClosesACleanFileThatResumesExactlyOnce() throws Exception {
+        Path file = childRunStoppedBy(false);
+        ResultsFile.Loaded loaded = ResultsFile.read(file);
+        assertThat(loaded.torn()).as("the shutdown hook let the in-flight items finish their lines").isNull();
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(Files.readString(dir.resolve("child.log")))
+                .as("the run ended through stop(), which the progress bar reports")
+                .contains("items have no result yet; run the same command again to resume.");
+        resumeAndCheckExactlyOnce(file);
+    }
+
+    private static final int CHILD_ITEMS = 60;
+
+    /** Runs {@link ResumeChild} until 8 lines exist, then kills it ({@code SIGKILL}) or stops it ({@code SIGTERM}). */
+    private Path childRunStoppedBy(boolean forcibly) throws Exception {
         Path file = dir.resolve("results.jsonl");
-        int n = 60;
+        int n = CHILD_ITEMS;
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ResumeChild.class.getName(), file.toString(),
                 String.valueOf(n)).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
@@ -337,10 +366,21 @@ class RunnerTest {
                 Thread.sleep(5);
             }
         } finally {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (forcibly) {
+                child.destroyForcibly();
+            } else {
+                child.destroy();
+            }
+            child.waitFor(20, TimeUnit.SECONDS);
         }
+        assertThat(child.isAlive()).isFalse();
         int linesAtKill = (int) Files.readAllLines(file).stream().filter(l -> l.endsWith("}")).count();
-        assertThat(linesAtKill).as("the child was killed mid-run").isBetween(8, n - 1);
+        assertThat(linesAtKill).as("the child was stopped mid-run").isBetween(8, n - 1);
+        return file;
+    }
+
+    private void resumeAndCheckExactlyOnce(Path file) throws Exception {
+        int n = CHILD_ITEMS;
         java.util.Set<String> doneByChild = ResultsFile.read(file).byId().keySet();
 
         CountingSystem sut = new CountingSystem((item, call) -> Response.text(item.reference()));
