@@ -128,7 +128,10 @@ public final class ChatModelSystem implements SystemUnderTest {
                     + " (" + item.source() + ") is not a .png, .jpg, .jpeg, .gif, .webp or .bmp file; convert it.");
         }
         try {
-            return ImageContent.from(Base64.getEncoder().encodeToString(Files.readAllBytes(file)), mime);
+            // LangChain4j's default detail is LOW (downscaled to 512 px), which blurs a schematic's labels; AUTO is
+            // what the providers themselves default to
+            return ImageContent.from(Base64.getEncoder().encodeToString(Files.readAllBytes(file)), mime,
+                    ImageContent.DetailLevel.AUTO);
         } catch (IOException e) {
             throw new LlmException(LlmException.Kind.BAD_REQUEST, "The image " + file + " of item " + item.id()
                     + " (" + item.source() + ") cannot be read (" + e.getClass().getSimpleName() + ": "

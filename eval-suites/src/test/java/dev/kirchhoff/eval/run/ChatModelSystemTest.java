@@ -93,6 +93,7 @@ class ChatModelSystemTest {
         assertThat(content.get(1).path("type").asText()).isEqualTo("image_url");
         assertThat(content.get(1).at("/image_url/url").asText())
                 .isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png)));
+        assertThat(content.get(1).at("/image_url/detail").asText()).isEqualTo("auto");
         assertThat(server.request(0).body().path("model").asText()).isEqualTo("gpt-4o-mini");
     }
 
@@ -165,6 +166,34 @@ class ChatModelSystemTest {
                 }).answer(design, prompt);
         assertThat(delegated.text()).isEqualTo("designed A 5 V LED blinker");
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void throughTheRunnerAnImageItemIsSkippedAndARefusedKeyIsOneFailedAttempt() throws Exception {
+        Path png = png();
+        server.replyStatus(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}");
+        ChatModelSystem sut = new ChatModelSystem(model("openai:gpt-3.5-turbo", null), "openai:gpt-3.5-turbo",
+                ImagePolicy.AUTO);
+        EvalItem withImage = new EvalItem("amsbench", "ams-1", QuestionType.SINGLE, "", "Gain?", List.of("1", "10"),
+                "B", List.of(png), "", Map.of(), new ItemSource("amsbench.json", 1));
+        EvalItem textOnly = new EvalItem("amsbench", "ams-2", QuestionType.SINGLE, "", "Gain of a follower?",
+                List.of("1", "10"), "A", List.of(), "", Map.of(), new ItemSource("amsbench.json", 2));
+        Path results = dir.resolve("run/results.jsonl");
+        RunOutcome outcome = Runner.builder().system(sut)
+                .prompts(i -> new RenderedPrompt("amsbench/choice.v1", "", i.question(), i.images()))
+                .scorer(Fixtures.EXACT).options(RunOptions.defaults().withConcurrency(1)).results(results)
+                .clock(new Fixtures.FakeClock()).build().run(List.of(withImage, textOnly));
+        assertThat(outcome).isEqualTo(new RunOutcome(2, 0, 2, 0, 0, 1, 1, false));
+        Map<String, dev.kirchhoff.eval.ItemResult> byId = ResultsFile.read(results).byId();
+        assertThat(byId.get("ams-1").status()).isEqualTo("skipped");
+        assertThat(byId.get("ams-1").detail()).isEqualTo("item has 1 image; model openai:gpt-3.5-turbo does not "
+                + "take images (use --images yes to send them)");
+        assertThat(byId.get("ams-1").attempts()).isEqualTo(1);
+        assertThat(byId.get("ams-2").status()).isEqualTo("error");
+        assertThat(byId.get("ams-2").attempts()).isEqualTo(1);
+        assertThat(byId.get("ams-2").error().type()).isEqualTo("LlmException");
+        assertThat(byId.get("ams-2").error().message()).contains("HTTP 401");
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test

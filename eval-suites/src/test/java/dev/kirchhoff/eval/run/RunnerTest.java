@@ -97,6 +97,25 @@ class RunnerTest {
     }
 
     @Test
+    void neverMoreItemsInFlightThanTheConcurrency() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch threeIn = new CountDownLatch(3);
+        CountingSystem sut = new CountingSystem((item, call) -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            threeIn.countDown();
+            threeIn.await(5, TimeUnit.SECONDS);   // the first three meet, so the bound is reached
+            Thread.sleep(1);
+            inFlight.decrementAndGet();
+            return Response.text(item.reference());
+        });
+        RunOutcome outcome = runner(sut, RunOptions.defaults().withConcurrency(3), new Fixtures.FakeClock()).build()
+                .run(items(40));
+        assertThat(outcome.scored()).isEqualTo(40);
+        assertThat(most.get()).isEqualTo(3);
+    }
+
+    @Test
     void failingTwiceThenAnsweringIsScoredWithThreeAttemptsAfterTwoBackoffWaits() throws Exception {
         CountingSystem sut = new CountingSystem((item, call) -> {
             if (call <= 2) {
