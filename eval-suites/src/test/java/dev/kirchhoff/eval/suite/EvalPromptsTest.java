@@ -8,7 +8,6 @@ import dev.kirchhoff.eval.RenderedPrompt;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
