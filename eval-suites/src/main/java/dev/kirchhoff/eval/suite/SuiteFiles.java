@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 final class SuiteFiles {
 
     static final String PARQUET_HINT = "Kirchhoff does not read parquet (no Java reader without a Hadoop stack);"
-            + " convert it to JSON Lines first, e.g. python3 -c \"import pandas as p; "
-            + "p.read_parquet('general.parquet').to_json('general.jsonl', orient='records', lines=True)\""
-            + " or in DuckDB: COPY (SELECT * FROM 'general.parquet') TO 'general.jsonl';"
-            + " see docs/eval-datasets.md for keeping the images";
+            + " convert it to JSON Lines first, without the images e.g. python3 -c \"import pandas as p;"
+            + " d=p.read_parquet('general.parquet'); d['images']=[[]]*len(d);"
+            + " d.to_json('general.jsonl', orient='records', lines=True)\""
+            + " or in DuckDB: COPY (SELECT * EXCLUDE (images), [] AS images FROM 'general.parquet')"
+            + " TO 'general.jsonl' (FORMAT JSON); docs/eval-datasets.md shows how to keep the images";
 
     private SuiteFiles() {
     }

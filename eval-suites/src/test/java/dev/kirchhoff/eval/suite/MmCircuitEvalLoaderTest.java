@@ -123,7 +123,9 @@ class MmCircuitEvalLoaderTest {
         assertThatThrownBy(() -> loader.load(parquet)).isInstanceOf(IOException.class)
                 .hasMessageContaining("does not read parquet")
                 .hasMessageContaining("to_json('general.jsonl', orient='records', lines=True)")
-                .hasMessageContaining("COPY (SELECT * FROM 'general.parquet') TO 'general.jsonl'");
+                .hasMessageContaining("COPY (SELECT * EXCLUDE (images), [] AS images FROM 'general.parquet')"
+                        + " TO 'general.jsonl' (FORMAT JSON)")
+                .hasMessageContaining("docs/eval-datasets.md");
     }
 
     @Test
@@ -140,6 +142,28 @@ class MmCircuitEvalLoaderTest {
         assertThatThrownBy(() -> loader.load(missing)).isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("docs/eval-datasets.md");
+    }
+
+    @Test
+    void imageObjectsAreReadThroughTheirPathAndAFolderWithoutJsonIsRefused(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("data/img"));
+        Files.copy(Fixtures.path("mmcircuiteval/images/divider.png"), tmp.resolve("data/img/0_0.png"));
+        Files.writeString(tmp.resolve("data/backend-00000-of-00001.jsonl"), "{\"statement\": \"s\", \"images\":"
+                + " [{\"path\": \"img/0_0.png\", \"bytes\": null}], \"questions\": [\"q\"], \"question_types\":"
+                + " [\"Blank\"], \"answers\": [\"1\"], \"explanations\": [\"\"], \"difficulties\": [\"Easy\"],"
+                + " \"abilities\": [\"Computation\"]}\n");
+        LoadResult r = loader.load(tmp.resolve("data"));
+        assertThat(r.malformed()).isEmpty();
+        assertThat(r.items()).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo("backend/0#0");
+            assertThat(i.type()).isEqualTo(QuestionType.BLANK);
+            assertThat(i.images()).containsExactly(tmp.resolve("data/img/0_0.png"));
+            assertThat(i.labels()).containsExactlyInAnyOrderEntriesOf(Map.of("split", "backend",
+                    "ability", "computation", "difficulty", "easy"));
+        });
+        Files.createDirectories(tmp.resolve("empty"));
+        assertThatThrownBy(() -> loader.load(tmp.resolve("empty"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("no .json or .jsonl files here; give the folder holding general.jsonl");
     }
 
     @Test
