@@ -73,6 +73,7 @@ public final class AmsBenchLoader implements SuiteLoader {
                 }
             }
         }
+        items = UniqueIds.keepFirst(items, malformed, "give the items distinct 'id' fields");
         return new LoadResult(NAME, items, malformed);
     }
 

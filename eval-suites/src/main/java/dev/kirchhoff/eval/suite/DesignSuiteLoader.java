@@ -33,7 +33,7 @@ public final class DesignSuiteLoader implements SuiteLoader {
     public static final String NAME = "design";
     private static final String FILE_NAME = "design-suite.jsonl";
 
-    /** What was read: the checked suite (for the design scorer) and its items as evaluation items. */
+    /** What was read: the checked suite (for the design scorer) and its items as evaluation items. Immutable. */
     public record Read(DesignSuite suite, LoadResult result) {
     }
 

@@ -79,6 +79,7 @@ public final class MmCircuitEvalLoader implements SuiteLoader {
                     + (malformed.isEmpty() ? "; give the folder holding general.jsonl, spec.jsonl, ..."
                     : "; " + SuiteFiles.PARQUET_HINT));
         }
+        items = UniqueIds.keepFirst(items, malformed, "give the records an 'id' field, or keep one file per split");
         return new LoadResult(NAME, items, malformed);
     }
 

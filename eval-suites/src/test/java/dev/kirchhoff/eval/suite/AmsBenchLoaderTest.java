@@ -84,6 +84,20 @@ class AmsBenchLoaderTest {
     }
 
     @Test
+    void aRepeatedIdIsReportedAndTheFirstItemKept(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("open.jsonl"),
+                "{\"id\": \"x1\", \"question\": \"Unit of inductance?\", \"groundtruth\": \"henry\"}\n"
+                + "{\"id\": \"x1\", \"question\": \"Unit of charge?\", \"groundtruth\": \"coulomb\"}\n");
+        LoadResult r = loader.load(file);
+        assertThat(r.items()).singleElement().satisfies(i -> assertThat(i.reference()).isEqualTo("henry"));
+        assertThat(r.malformed()).singleElement().satisfies(m -> {
+            assertThat(m.source().toString()).isEqualTo(file + ":2");
+            assertThat(m.message()).isEqualTo("the id 'x1' is already used by the item at " + file
+                    + ":1; give the items distinct 'id' fields");
+        });
+    }
+
+    @Test
     void anObjectOptionsFieldIsOrderedByLetter() throws IOException {
         var node = new ObjectMapper().readTree("{\"C\": \"three\", \"A\": \"one\", \"B\": \"two\"}");
         assertThat(AmsBenchLoader.options(node)).containsExactly("one", "two", "three");
