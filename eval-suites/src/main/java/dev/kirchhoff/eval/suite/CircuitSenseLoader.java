@@ -130,8 +130,7 @@ public final class CircuitSenseLoader implements SuiteLoader {
             labels.put("domain", SuiteFiles.lower(parts.get(parts.size() - 2)));
             labels.put("level", SuiteFiles.lower(parts.get(parts.size() - 1)));
         }
-        String id = parts.isEmpty() ? root.getFileName() + "/" + q : String.join("/", rel.toString()
-                .replace('\\', '/'));
+        String id = parts.isEmpty() ? root.getFileName() + "/" + q : rel.toString().replace('\\', '/');
         items.add(new EvalItem(NAME, id, typeOf(reference), "", question, List.of(), reference, images, netlist,
                 labels, where));
     }
