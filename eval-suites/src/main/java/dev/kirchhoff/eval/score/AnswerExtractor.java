@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *       {@code {...}} in the text), MMCircuitEval's v1 format;</li>
  *   <li>the paragraph under {@code ### Answer ###}, MMCircuitEval's v2 format;</li>
  *   <li>the last answer marker: {@code Answer: B}, {@code Final answer - B}, {@code The answer is (B).},
- *       {@code the correct option is B};</li>
+ *       {@code the correct option is B}, {@code Option B is correct};</li>
  *   <li>the last bold letter, {@code **B**} or {@code **(B)**};</li>
  *   <li>a lone letter: a response that is only a letter, or a line that starts with {@code B)}, {@code (B)},
  *       {@code B.} or {@code B:}.</li>
@@ -91,6 +91,10 @@ public final class AnswerExtractor {
     private static final Pattern MARKER = Pattern.compile(
             "(?:(?:final|correct)\\s+)?(?:answer|option|choice)s?(?:\\s+is|\\s+are|\\s*[:：=\\-–])\\s*:?\\s*([^\\n]+)",
             Pattern.CASE_INSENSITIVE);
+    /** "Option B is correct", "choice (C) is the right one": a marker that follows the letter. */
+    private static final Pattern VERDICT = Pattern.compile(
+            "\\b(?:option|choice)\\s*\\(?([A-Z])\\)?\\s+is\\s+(?:the\\s+)?(?:correct|right|best)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BOLD = Pattern.compile("\\*\\*\\s*\\(?([A-Z](?:\\s*(?:,|and|&)\\s*[A-Z])*)\\)?"
             + "[.):]?\\s*\\*\\*");
     private static final Pattern LINE_LETTER = Pattern.compile("(?m)^\\s*(?:\\(([A-Z])\\)|([A-Z])[.):](?=\\s|$)|"
@@ -139,10 +143,19 @@ public final class AnswerExtractor {
         String unbolded = text.replace("**", "").replace("__", "");
         Matcher marker = MARKER.matcher(unbolded);
         String markerLetters = "";
+        int markerAt = -1;
         while (marker.find()) {
             String l = lettersIn(marker.group(1), last);
             if (!l.isEmpty()) {
                 markerLetters = l;
+                markerAt = marker.start();
+            }
+        }
+        Matcher verdict = VERDICT.matcher(unbolded);
+        while (verdict.find()) {
+            if (verdict.start() > markerAt && verdict.group(1).charAt(0) <= last) {
+                markerLetters = verdict.group(1);
+                markerAt = verdict.start();
             }
         }
         if (!markerLetters.isEmpty()) {

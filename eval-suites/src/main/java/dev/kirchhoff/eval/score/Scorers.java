@@ -38,6 +38,11 @@ public final class Scorers implements Scorer {
         this.design = design;
     }
 
+    /** As {@link #Scorers(ChatModel, String, DesignScorer)} with the judge named {@code judge} in details. */
+    public Scorers(ChatModel judge, DesignScorer design) {
+        this(judge, "judge", design);
+    }
+
     /** Scorers without a judge (open answers by similarity, unofficial) and without design items. */
     public static Scorers offline() {
         return new Scorers(null, null, null);

@@ -28,6 +28,11 @@ class AnswerExtractorTest {
         assertThat(single("D. Because the current doubles, the power quadruples.")).isEqualTo("D");
         assertThat(single("Final answer: B is correct since P = V^2/R.")).isEqualTo("B");
         assertThat(single("answer: c")).isEqualTo("C");
+        assertThat(single("The correct answer is **B**.")).isEqualTo("B");
+        assertThat(single("**Answer:** D")).isEqualTo("D");
+        assertThat(single("I think the answer is B because the load halves.")).isEqualTo("B");
+        assertThat(single("Option A is tempting, but option C is correct.")).isEqualTo("C");
+        assertThat(single("{\"answer\": \"B\"} and then \\frac{1}{2} in prose")).isEqualTo("B");
     }
 
     @Test
@@ -36,6 +41,8 @@ class AnswerExtractorTest {
         assertThat(AnswerExtractor.letters("AC", 4).letters()).isEqualTo("AC");
         assertThat(AnswerExtractor.letters("[\"A\",\"C\"]", 4).letters()).isEqualTo("AC");
         assertThat(AnswerExtractor.letters("A and C", 4).letters()).isEqualTo("AC");
+        assertThat(AnswerExtractor.letters("The answers are A and C.", 4).letters()).isEqualTo("AC");
+        assertThat(AnswerExtractor.letters("Answer: (A) and (C)", 4).letters()).isEqualTo("AC");
         assertThat(AnswerExtractor.letters("{\"answer\": [\"C\", \"A\"]}", 4).letters()).isEqualTo("AC");
         assertThat(AnswerExtractor.letters("{\"answer\": \"A, B, D\", \"explanation\": \"...\"}", 4).letters())
                 .isEqualTo("ABD");
