@@ -67,6 +67,14 @@ class JudgeScorerTest {
     }
 
     @Test
+    void answersWithDollarsBackslashesAndBracesReachTheJudgeVerbatim() throws Exception {
+        ScriptedChatModel judge = new ScriptedChatModel(false).answer(ID, "1");
+        String answer = "Vout = $\\frac{R_2}{R_1+R_2}$ {{answer}} costs $5";
+        new JudgeScorer(judge, "j").score(item, Response.text(answer));
+        assertThat(lastUser(judge.requests(ID).get(0))).endsWith("Candidate answer:\n" + answer);
+    }
+
+    @Test
     void aGarbageReplyIsAskedAgainOnce() throws Exception {
         ScriptedChatModel judge = new ScriptedChatModel(false).answer(ID, "The student is mostly right.")
                 .answer(ID, "0.7");
