@@ -174,11 +174,39 @@ public final class Polynomial {
         if (isZero()) {
             return o;
         }
-        Map<Monomial, BigInteger> map = toMap(mons.length + o.mons.length);
-        for (int i = 0; i < o.mons.length; i++) {
-            map.merge(o.mons[i], o.coefs[i], BigInteger::add);
+        // both term arrays are sorted in the canonical order: merge them, no hashing or sorting
+        Monomial[] ms = new Monomial[mons.length + o.mons.length];
+        BigInteger[] cs = new BigInteger[ms.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < mons.length && j < o.mons.length) {
+            int c = mons[i].compareTo(o.mons[j]);
+            if (c < 0) {
+                ms[k] = mons[i];
+                cs[k++] = coefs[i++];
+            } else if (c > 0) {
+                ms[k] = o.mons[j];
+                cs[k++] = o.coefs[j++];
+            } else {
+                BigInteger sum = coefs[i].add(o.coefs[j]);
+                if (sum.signum() != 0) {
+                    ms[k] = mons[i];
+                    cs[k++] = sum;
+                }
+                i++;
+                j++;
+            }
         }
-        return fromMap(map);
+        while (i < mons.length) {
+            ms[k] = mons[i];
+            cs[k++] = coefs[i++];
+        }
+        while (j < o.mons.length) {
+            ms[k] = o.mons[j];
+            cs[k++] = o.coefs[j++];
+        }
+        return k == ms.length ? new Polynomial(ms, cs) : new Polynomial(Arrays.copyOf(ms, k), Arrays.copyOf(cs, k));
     }
 
     public Polynomial minus(Polynomial o) {
@@ -202,6 +230,16 @@ public final class Polynomial {
         }
         if (mons.length == 1) {
             return o.times(coefs[0], mons[0]);
+        }
+        Polynomial small = mons.length <= o.mons.length ? this : o;
+        Polynomial large = small == this ? o : this;
+        if (small.mons.length <= 8) {
+            // a few sorted partial products merged: linear in the large factor's size per term
+            Polynomial r = ZERO;
+            for (int i = 0; i < small.mons.length; i++) {
+                r = r.plus(large.times(small.coefs[i], small.mons[i]));
+            }
+            return r;
         }
         Map<Monomial, BigInteger> map = new HashMap<>(Math.max(16, 2 * (mons.length + o.mons.length)));
         for (int i = 0; i < mons.length; i++) {
@@ -409,14 +447,6 @@ public final class Polynomial {
 
     BigInteger coefficient(int i) {
         return coefs[i];
-    }
-
-    private Map<Monomial, BigInteger> toMap(int capacity) {
-        Map<Monomial, BigInteger> map = new HashMap<>(Math.max(16, 2 * capacity));
-        for (int i = 0; i < mons.length; i++) {
-            map.put(mons[i], coefs[i]);
-        }
-        return map;
     }
 
     @Override

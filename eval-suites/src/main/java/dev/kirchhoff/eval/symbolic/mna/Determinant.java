@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * The determinant of a square polynomial matrix by Laplace expansion along rows, memoised on the set of columns
@@ -45,6 +46,10 @@ final class Determinant {
         Polynomial known = memo.get(used);
         if (known != null) {
             return known;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // a caller with a deadline (the agent, a benchmark's time cap) can stop a symbolic blow-up
+            throw new CancellationException("symbolic determinant interrupted");
         }
         Polynomial sum = Polynomial.ZERO;
         for (int c : nonZeroColumns[row]) {
