@@ -41,6 +41,8 @@ import java.util.Set;
  *   <li>{@code V1 n+ n- [DC v] [AC mag]}, {@code I1 n+ n- ...} (current flows from n+ through the source to n-)</li>
  *   <li>{@code E1 n+ n- nc+ nc- gain} (VCVS), {@code G1 n+ n- nc+ nc- gm} (VCCS)</li>
  *   <li>{@code F1 n+ n- Vsense gain} (CCCS), {@code H1 n+ n- Vsense r} (CCVS); {@code Vsense} is a voltage source</li>
+ *   <li>{@code W n1 n2}: a wire, merging n1 and n2 (lcapy); {@code O} (open circuit) and {@code P} (port) lines are
+ *       ignored</li>
  *   <li>op-amps, lcapy style {@code E1 out ref opamp in+ in- [Ad]} or as a subcircuit call
  *       {@code XU1 in+ in- out OPAMP [Ad=gain]}; without a gain the op-amp is ideal (virtual short)</li>
  * </ul>
@@ -55,8 +57,10 @@ public final class LinearCircuit {
     private final boolean numeric;
     private final Map<String, Element> byName;
     private final List<String> nodes;
+    private final Map<String, String> aliases;
 
-    LinearCircuit(String title, List<Element> elements, boolean numeric) {
+    LinearCircuit(String title, List<Element> elements, boolean numeric, Map<String, String> aliases) {
+        this.aliases = Map.copyOf(aliases);
         this.title = Objects.requireNonNull(title, "The parameter 'title' must not be null.");
         this.elements = List.copyOf(elements);
         this.numeric = numeric;
@@ -87,12 +91,12 @@ public final class LinearCircuit {
 
     /** This circuit with the values written as numbers substituted for their symbols; symbolic values stay. */
     public LinearCircuit withNumericValues() {
-        return numeric ? this : new LinearCircuit(title, elements, true);
+        return numeric ? this : new LinearCircuit(title, elements, true, aliases);
     }
 
     /** This circuit with every value kept as a symbol. */
     public LinearCircuit withSymbolicValues() {
-        return numeric ? new LinearCircuit(title, elements, false) : this;
+        return numeric ? new LinearCircuit(title, elements, false, aliases) : this;
     }
 
     /** Whether numeric values are substituted. */
@@ -113,6 +117,20 @@ public final class LinearCircuit {
     /** The nodes other than ground, in order of first appearance. */
     public List<String> nodes() {
         return nodes;
+    }
+
+    /**
+     * The node names that wires ({@code W} lines) merged into another node, each with the node that stands for it;
+     * {@link Solution#voltage(String)} accepts either.
+     */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    /** The name {@code node} goes by in {@link #nodes()}: itself, ground for {@code gnd}, or the node a wire merged it into. */
+    public String canonicalNode(String node) {
+        String n = node.equals(GROUND) || node.equalsIgnoreCase("gnd") ? GROUND : node;
+        return aliases.getOrDefault(n, n);
     }
 
     /** The element named {@code name} (case-insensitive, as in SPICE). */

@@ -2,6 +2,7 @@ package dev.kirchhoff.eval.symbolic.mna;
 
 import dev.kirchhoff.eval.symbolic.RationalFunction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class NetlistParser {
         List<Line> lines = logicalLines(netlist);
         String title = "";
         List<Element> elements = new ArrayList<>();
+        List<List<String>> wires = new ArrayList<>();
         boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -53,10 +55,76 @@ final class NetlistParser {
                     continue;
                 }
             }
+            List<String> t = tokens(line.text());
+            char kind = Character.toUpperCase(t.get(0).charAt(0));
+            if ((kind == 'W' || kind == 'O' || kind == 'P') && t.size() == 3) {
+                // lcapy's wire (a short), open circuit and port: no element; a wire merges its two nodes. (SPICE's
+                // W switch and O transmission line have more fields and are refused below.)
+                if (kind == 'W') {
+                    wires.add(List.of(node(t.get(1)), node(t.get(2))));
+                }
+                continue;
+            }
             elements.add(element(line));
         }
         check(elements);
-        return new LinearCircuit(title, elements, false);
+        Map<String, String> aliases = merge(wires, elements);
+        List<Element> merged = new ArrayList<>();
+        for (Element e : elements) {
+            merged.add(new Element(e.name(), e.kind(), e.nodes().stream().map(n -> aliases.getOrDefault(n, n)).toList(),
+                    e.control(), e.symbol(), e.numeric(), e.line()));
+        }
+        return new LinearCircuit(title, merged, false, aliases);
+    }
+
+    /**
+     * Node names joined by wires, each mapped to the one name that stands for them all: ground if it is among them,
+     * else the one that appears first in the element lines.
+     */
+    private static Map<String, String> merge(List<List<String>> wires, List<Element> elements) {
+        Map<String, String> parent = new HashMap<>();
+        for (List<String> w : wires) {
+            String a = root(parent, w.get(0));
+            String b = root(parent, w.get(1));
+            if (!a.equals(b)) {
+                parent.put(b, a);
+            }
+        }
+        List<String> order = new ArrayList<>(List.of(LinearCircuit.GROUND));
+        for (Element e : elements) {
+            order.addAll(e.nodes());
+        }
+        for (List<String> w : wires) {
+            order.addAll(w);
+        }
+        Map<String, String> best = new HashMap<>();
+        for (String n : order) {
+            best.putIfAbsent(root(parent, n), n);
+        }
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (String n : parent.keySet()) {
+            String rep = best.get(root(parent, n));
+            if (!rep.equals(n)) {
+                aliases.put(n, rep);
+            }
+        }
+        for (List<String> w : wires) {
+            for (String n : w) {
+                String rep = best.get(root(parent, n));
+                if (!rep.equals(n)) {
+                    aliases.put(n, rep);
+                }
+            }
+        }
+        return aliases;
+    }
+
+    private static String root(Map<String, String> parent, String n) {
+        String r = n;
+        while (parent.containsKey(r)) {
+            r = parent.get(r);
+        }
+        return r;
     }
 
     /**
@@ -64,6 +132,9 @@ final class NetlistParser {
      * filter" parses as a resistor between "low" and "pass", but those nodes appear nowhere else.
      */
     private static boolean isTitle(Line line, List<Line> rest) {
+        if ("WOPwop".indexOf(line.text().charAt(0)) >= 0 && tokens(line.text()).size() == 3) {
+            return false;
+        }
         Element e;
         try {
             e = element(line);

@@ -31,20 +31,21 @@ public final class Solution {
     }
 
     /**
-     * The voltage of {@code node} to ground.
+     * The voltage of node {@code name} to ground (a node merged by a wire answers to either name).
      *
      * @throws IllegalArgumentException when there is no such node
      */
-    public RationalFunction voltage(String node) {
-        Objects.requireNonNull(node, "The parameter 'node' must not be null.");
-        if (node.equals(LinearCircuit.GROUND) || node.equalsIgnoreCase("gnd")) {
+    public RationalFunction voltage(String name) {
+        Objects.requireNonNull(name, "The parameter 'node' must not be null.");
+        String node = system.circuit.canonicalNode(name);
+        if (node.equals(LinearCircuit.GROUND)) {
             return RationalFunction.ZERO;
         }
         Integer i = system.nodeIndex.get(node);
         if (i == null) {
             i = system.nodeIndex.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(node))
                     .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                            "There is no node '" + node + "'; the circuit's nodes are 0, "
+                            "There is no node '" + name + "'; the circuit's nodes are 0, "
                                     + String.join(", ", system.circuit.nodes()) + "."));
         }
         return unknown(i);

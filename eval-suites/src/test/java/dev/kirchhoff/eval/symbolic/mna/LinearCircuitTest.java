@@ -154,6 +154,29 @@ class LinearCircuitTest {
     }
 
     @Test
+    void lcapyWiresMergeNodesAndDrawingHintsAreComments() {
+        LinearCircuit c = LinearCircuit.parse("""
+                V1 1 0_1 V1; down
+                R1 1 2; right
+                W 2 3; right
+                R2 3 0_2; down
+                W 0_1 0; right
+                W 0_2 0_1; right
+                O 3 4; right
+                """);
+        assertThat(c.nodes()).containsExactly("1", "2");
+        assertThat(c.element("R2").orElseThrow().nodes()).containsExactly("2", "0");
+        assertThat(c.aliases()).containsEntry("3", "2").containsEntry("0_1", "0").containsEntry("0_2", "0");
+        Solution s = MnaSolver.solveFor(c, "V1");
+        assertThat(s.voltage("3").toSympy()).isEqualTo("R2/(R1 + R2)");
+        assertThat(s.voltage("0_2")).isEqualTo(RationalFunction.ZERO);
+        assertThat(MnaSolver.transfer(c, "V1", "R2").toSympy()).isEqualTo("R2/(R1 + R2)");
+        // SPICE's W is a switch: with its control and model it is refused, not read as a wire
+        assertThatThrownBy(() -> LinearCircuit.parse("V1 1 0\nR1 1 2\nW1 2 0 V1 swmod\n"))
+                .hasMessageStartingWith("line 3: `W1` is not an element symbolic analysis knows;");
+    }
+
+    @Test
     void independentSourcesInNetlistOrder() {
         LinearCircuit c = LinearCircuit.parse("V1 a 0\nR1 a b\nI1 b 0\nV2 b c\nR2 c 0\n");
         assertThat(c.independentSources()).extracting(Element::name).isEqualTo(List.of("V1", "I1", "V2"));
