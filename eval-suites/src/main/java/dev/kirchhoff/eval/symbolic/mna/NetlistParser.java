@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 /** Reads a SPICE-like netlist into a {@link LinearCircuit}; see {@link LinearCircuit#parse(String)} for the syntax. */
 final class NetlistParser {
 
+    private static final Pattern DESIGNATOR = Pattern.compile("[A-Za-z]{1,3}[0-9]+[A-Za-z0-9_]*");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> OPAMP_MODELS = Set.of("OPAMP", "OPAMP_IDEAL", "IDEAL_OPAMP", "OA", "IDEALOPAMP");
     private static final String HANDLES =
@@ -135,17 +136,25 @@ final class NetlistParser {
         if ("WOPwop".indexOf(line.text().charAt(0)) >= 0 && tokens(line.text()).size() == 3) {
             return false;
         }
-        Element e;
-        try {
-            e = element(line);
-        } catch (NetlistException ex) {
-            return true;
-        }
         Set<String> later = new HashSet<>();
         for (Line l : rest) {
             for (String t : tokens(l.text())) {
                 later.add(node(t));
             }
+        }
+        Element e;
+        try {
+            e = element(line);
+        } catch (NetlistException ex) {
+            // "Q1 c b 0 npn" wired to later lines is a transistor to report, not a title to skip
+            List<String> t = tokens(line.text());
+            boolean designator = DESIGNATOR.matcher(t.get(0)).matches();
+            boolean connected = t.subList(1, Math.min(t.size(), 4)).stream()
+                    .anyMatch(n -> !node(n).equals(LinearCircuit.GROUND) && later.contains(node(n)));
+            if (designator && connected) {
+                throw ex;
+            }
+            return true;
         }
         for (String n : e.nodes()) {
             if (!n.equals(LinearCircuit.GROUND) && later.contains(n)) {

@@ -129,6 +129,9 @@ class LinearCircuitTest {
                         + " op-amps only. Replace it by its small-signal model (for example a G source gm with"
                         + " resistors).")
                 .satisfies(e -> assertThat(((NetlistException) e).line()).isEqualTo(4));
+        // on the first line too, when it is wired to the rest: not mistaken for a title
+        assertThatThrownBy(() -> LinearCircuit.parse("Q1 c b 0 npn\nV1 b 0\nR1 c 0\n"))
+                .hasMessageStartingWith("line 1: `Q1` is a transistor;");
         assertThatThrownBy(() -> LinearCircuit.parse("V1 a 0\nD1 a 0 dmod\n"))
                 .hasMessageStartingWith("line 2: `D1` is a diode;");
         assertThatThrownBy(() -> LinearCircuit.parse("V1 a 0\nXU1 a b c LM358\nR1 b c\n"))
