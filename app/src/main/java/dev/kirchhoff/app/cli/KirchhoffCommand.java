@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         versionProvider = KirchhoffCommand.Version.class,
         description = "Kirchhoff: circuit design from a description, validated before export; netlist conversion between SPICE dialects, Spectre, KiCad, Circuit JSON and Wokwi; "
                 + "a component knowledge base with hybrid search; an electrical validity checker with ngspice simulation.",
-        subcommands = {DesignCommand.class, ConvertCommand.class, FormatsCommand.class, KbCommand.class, ValidateCommand.class,
+        subcommands = {DesignCommand.class, ConvertCommand.class, FormatsCommand.class, KbCommand.class, ValidateCommand.class, EvalCommand.class,
                 ExportCommand.class, SimulateCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings or failed verification, 2 bad input or usage, 3 internal error."})
 public final class KirchhoffCommand implements Runnable {
