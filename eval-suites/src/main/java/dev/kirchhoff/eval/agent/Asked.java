@@ -33,6 +33,21 @@ public sealed interface Asked {
     record Gain(String input, String output, double hertz, boolean decibels) implements Asked {
     }
 
+    /**
+     * A quantity the netlist itself measures, by name: CircuitSense writes {@code print v(3) ; measurement of U0}
+     * in the control block, and the question asks for {@code U0}.
+     *
+     * @param expression the ngspice expression printed ({@code v(3)}, {@code i(VI1)})
+     * @param name       the measured quantity's name in the question
+     */
+    record Measured(String expression, String name) implements Asked {
+        /** The unit of the expression: V for a voltage, A for a current, else none. */
+        public String unit() {
+            String e = expression.strip().toLowerCase(java.util.Locale.ROOT);
+            return e.startsWith("v(") ? "V" : e.startsWith("i(") || e.contains("#branch") ? "A" : "";
+        }
+    }
+
     /** A frequency the question names (for AC questions), if any. */
     default OptionalDouble frequency() {
         return this instanceof Gain g ? OptionalDouble.of(g.hertz()) : OptionalDouble.empty();

@@ -80,7 +80,7 @@ public final class KirchhoffAgent implements SystemUnderTest {
     /** The symbolic answer with a line on the method, the result inside {@code <answer>} tags. */
     static String symbolic(String netlist, Asked asked) {
         LinearCircuit circuit = LinearCircuit.parse(netlist);
-        String method = "Modified nodal analysis of the netlist (" + circuit.nodes().size() + " nodes, "
+        String method = "Modified nodal analysis of the netlist (" + circuit.nodes().size() + " nodes besides ground, "
                 + circuit.elements().size() + " elements), solved exactly";
         if (asked instanceof Asked.Transfer t) {
             RationalFunction h = MnaSolver.transfer(circuit, t.input(), t.output());

@@ -12,15 +12,23 @@ import java.util.Set;
  * The element and node names of a SPICE netlist, read leniently, so a question's words can be matched to what
  * the circuit has. Not a netlist parser: values and models are ignored. Immutable.
  */
-record NetlistNames(Map<String, List<String>> elements, Set<String> nodes) {
+record NetlistNames(Map<String, List<String>> elements, Set<String> nodes, Map<String, String> measurements) {
+    private static final java.util.regex.Pattern MEASUREMENT = java.util.regex.Pattern.compile(
+            "(?i)^\\s*\\.?print\\s+(?:dc\\s+|op\\s+)?(.+?)\\s*;\\s*measurement\\s+of\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+
 
     static NetlistNames of(String netlist) {
         Map<String, List<String>> elements = new LinkedHashMap<>();
         Set<String> nodes = new LinkedHashSet<>();
+        Map<String, String> measurements = new LinkedHashMap<>();
         boolean first = true;
         boolean control = false;
         for (String raw : netlist.split("\\R")) {
             String line = raw.strip();
+            java.util.regex.Matcher measured = MEASUREMENT.matcher(line);
+            if (measured.matches()) {
+                measurements.put(measured.group(2), measured.group(1).strip());
+            }
             int semicolon = line.indexOf(';');
             if (semicolon >= 0) {
                 line = line.substring(0, semicolon).strip();
@@ -53,7 +61,7 @@ record NetlistNames(Map<String, List<String>> elements, Set<String> nodes) {
             elements.put(t[0], pins);
             nodes.addAll(pins);
         }
-        return new NetlistNames(Map.copyOf(elements), Set.copyOf(nodes));
+        return new NetlistNames(Map.copyOf(elements), Set.copyOf(nodes), Map.copyOf(measurements));
     }
 
     /** The element with this name, case-insensitively, in the netlist's own spelling. */

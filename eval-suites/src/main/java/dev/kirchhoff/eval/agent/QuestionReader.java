@@ -2,6 +2,7 @@ package dev.kirchhoff.eval.agent;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,15 +20,23 @@ final class QuestionReader {
                     + VNAME);
     private static final Pattern RATIO = Pattern.compile(
             "(?i)(?:H\\(s\\)|transfer\\s+function)[^=]{0,20}=\\s*" + VNAME + "\\s*(?:\\(s\\))?\\s*/\\s*" + VNAME);
+    /** CircuitSense's node questions: "Derive the nodal equation for node 3 ... Vn3(s) = ...". */
+    private static final Pattern NODAL = Pattern.compile(
+            "(?i)nodal\\s+equation\\s+for\\s+node\\s+" + NAME + "|\\bV_?n_?\\{?" + NAME + "\\}?\\s*\\(s\\)\\s*=");
+    /** CircuitSense's branch-current questions: "... the voltage source current iv1 ... iv1(s) = ...". */
+    private static final Pattern BRANCH_CURRENT = Pattern.compile(
+            "(?i)\\bi_?\\{?([VLCREHF][A-Za-z0-9_]*)\\}?\\s*\\(s\\)\\s*=|(?:source|inductor|capacitor|resistor)\\s+current\\s+i_?"
+                    + "\\{?([VLCREHF][A-Za-z0-9_]*)");
     private static final Pattern FREQUENCY = Pattern.compile(
             "(?i)(?:at|@)\\s*(?:f\\s*=\\s*)?([0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?)\\s*(k|meg|m|g)?\\s*hz");
     private static final Pattern GAIN = Pattern.compile("(?i)\\b(gain|magnitude|amplitude|attenuation)\\b");
     private static final Pattern AT_NODE = Pattern.compile(
             "(?i)(?:voltage|potential)\\s+(?:at|of|on)\\s+(?:the\\s+)?node\\s+" + NAME
-                    + "|\\bV\\s*\\(\\s*" + NAME + "\\s*\\)|node\\s+" + NAME + "\\s+voltage|voltage\\s+V_?\\{?" + NAME);
-    private static final Pattern ACROSS = Pattern.compile("(?i)voltage\\s+(?:drop\\s+)?across\\s+(?:the\\s+)?"
+                    + "|\\bV\\s*\\(\\s*" + NAME + "\\s*\\)|node\\s+" + NAME + "\\s+voltage|voltage\\s+V_?\\{?" + NAME
+                    + "|voltage\\b[^.?]*?\\(?(?:from\\s+)?node\\s+" + NAME + "\\s+to\\s+(?:ground|gnd|0)\\b");
+    private static final Pattern ACROSS = Pattern.compile("(?i)voltage\\s+(?:drop\\s+)?(?:[A-Za-z][A-Za-z0-9_]*\\s+)?across\\s+(?:the\\s+)?"
             + "(?:resistor\\s+|capacitor\\s+|inductor\\s+)?" + NAME);
-    private static final Pattern CURRENT = Pattern.compile("(?i)current\\s+(?:through|in|of|into|flowing\\s+through)\\s+"
+    private static final Pattern CURRENT = Pattern.compile("(?i)current\\s+(?:[A-Za-z][A-Za-z0-9_]*\\s+)?(?:through|in|of|into|flowing\\s+through)\\s+"
             + "(?:the\\s+)?(?:resistor\\s+|capacitor\\s+|inductor\\s+|source\\s+)?" + NAME);
     private static final Pattern POWER = Pattern.compile("(?i)power\\s+(?:is\\s+|being\\s+)?(?:(?:dissipated|consumed|delivered|absorbed)\\s+)?"
             + "(?:in|by|of|to)\\s+(?:the\\s+)?(?:resistor\\s+)?" + NAME);
@@ -53,6 +62,20 @@ final class QuestionReader {
                 return Optional.of(new Asked.Transfer(in.get(), out.get()));
             }
         }
+        m = NODAL.matcher(question);
+        while (m.find()) {
+            Optional<String> node = names.node(any(m));
+            if (node.isPresent()) {
+                return Optional.of(new Asked.NodeVoltage(node.get()));
+            }
+        }
+        m = BRANCH_CURRENT.matcher(question);
+        while (m.find()) {
+            Optional<String> element = names.element(any(m));
+            if (element.isPresent()) {
+                return Optional.of(new Asked.Current(element.get()));
+            }
+        }
         Matcher f = FREQUENCY.matcher(question);
         if (f.find() && GAIN.matcher(question).find()) {
             double hertz = Double.parseDouble(f.group(1)) * multiplier(f.group(2));
@@ -61,6 +84,11 @@ final class QuestionReader {
             if (out.isPresent() && sources.size() == 1) {
                 boolean db = question.toLowerCase(Locale.ROOT).contains("db");
                 return Optional.of(new Asked.Gain(sources.get(0), out.get(), hertz, db));
+            }
+        }
+        for (Map.Entry<String, String> measured : names.measurements().entrySet()) {
+            if (Pattern.compile("\\b" + Pattern.quote(measured.getKey()) + "\\b").matcher(question).find()) {
+                return Optional.of(new Asked.Measured(measured.getValue(), measured.getKey()));
             }
         }
         m = POWER.matcher(question);
@@ -77,7 +105,7 @@ final class QuestionReader {
         }
         m = AT_NODE.matcher(question);
         while (m.find()) {
-            Optional<String> node = names.node(first(m, 1));
+            Optional<String> node = names.node(any(m));
             if (node.isPresent()) {
                 return Optional.of(new Asked.NodeVoltage(node.get()));
             }
@@ -93,7 +121,7 @@ final class QuestionReader {
         }
         m = AT_NODE.matcher(question);
         while (m.find()) {
-            Optional<String> node = names.node(first(m, 1));
+            Optional<String> node = names.node(any(m));
             if (node.isPresent()) {
                 return node;
             }
@@ -126,6 +154,16 @@ final class QuestionReader {
             }
         }
         return null;
+    }
+
+    /** The first group that matched, of all the alternatives. */
+    private static String any(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return "";
     }
 
     private static double multiplier(String prefix) {

@@ -41,7 +41,11 @@ final class SpiceAnswerer {
         String probe;
         String quantity;
         String unit;
-        if (asked instanceof Asked.NodeVoltage v) {
+        if (asked instanceof Asked.Measured measured) {
+            probe = measured.expression();
+            quantity = measured.name();
+            unit = measured.unit();
+        } else if (asked instanceof Asked.NodeVoltage v) {
             probe = "v(" + v.node() + ")";
             quantity = "V(" + v.node() + ")";
             unit = "V";

@@ -89,7 +89,10 @@ public final class ProgressBar implements ProgressListener {
 
     @Override
     public synchronized void finished(RunOutcome outcome) {
-        print(nanoTime.getAsLong());
+        // a plain log already has the last line unless the run stopped early; a terminal redraws it with the final rate
+        if (terminal || done != total) {
+            print(nanoTime.getAsLong());
+        }
         if (terminal) {
             out.println();
         }

@@ -58,8 +58,8 @@ class ProgressBarTest {
         }
         bar.finished(new RunOutcome(20, 0, 20, 19, 19, 0, 1, false));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-        // start, then at 2, 4, ..., 20 items (each 10%), then the final line
-        assertThat(lines).hasSize(12);
+        // start, then at 2, 4, ..., 20 items (each 10%); the last of these is the final line, not printed twice
+        assertThat(lines).hasSize(11);
         assertThat(lines[0]).isEqualTo("[..................] 0/20 0% 0.0 it/s ETA -- errors 0");
         assertThat(lines[2]).isEqualTo("[###...............] 4/20 20% 2.0 it/s ETA 8s errors 1");
         assertThat(lines[10]).isEqualTo("[##################] 20/20 100% 2.0 it/s ETA 0s errors 1");
