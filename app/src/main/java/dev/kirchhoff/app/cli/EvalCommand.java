@@ -200,14 +200,15 @@ final class EvalCommand implements Runnable {
                         + loaded.result().items().size() + " items in " + input + ") into " + dir);
                 out.flush();
                 Evaluation.Outcome outcome = Evaluation.run(loaded, system, item -> scorers, prompts,
-                        promptVersion, options, dir, ProgressBar.onStderr());
+                        promptVersion, options, dir, new ProgressBar(err, System.console() != null, System::nanoTime));
                 printSummary(out, outcome.summary(), dir);
                 if (outcome.run().stopped()) {
                     out.println("Stopped before the end: run the same command again to finish.");
                 }
                 out.flush();
                 return ExitCodes.OK;
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // a run folder of another suite or model, a filter on a label no item has
                 throw new UserError(e.getMessage(), e);
             } finally {
                 if (search != null) {

@@ -3,6 +3,7 @@ package dev.kirchhoff.eval.run;
 import dev.kirchhoff.eval.ItemResult;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -18,7 +19,7 @@ public final class ProgressBar implements ProgressListener {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final long PLAIN_EVERY_NANOS = 10_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final LongSupplier nanoTime;
     private int total;
@@ -35,6 +36,11 @@ public final class ProgressBar implements ProgressListener {
      * @param nanoTime the clock ({@code System::nanoTime})
      */
     public ProgressBar(PrintStream out, boolean terminal, LongSupplier nanoTime) {
+        this(new PrintWriter(out, true), terminal, nanoTime);
+    }
+
+    /** A progress bar written to {@code out}, flushed after every line. */
+    public ProgressBar(PrintWriter out, boolean terminal, LongSupplier nanoTime) {
         this.out = Objects.requireNonNull(out, "The parameter 'out' must not be null.");
         this.terminal = terminal;
         this.nanoTime = Objects.requireNonNull(nanoTime, "The parameter 'nanoTime' must not be null.");
@@ -54,6 +60,7 @@ public final class ProgressBar implements ProgressListener {
         lastDecile = decile(done, total);
         if (alreadyDone > 0) {
             out.println("Resuming: " + alreadyDone + " of " + selected + " items already have a result.");
+            out.flush();
         }
         print(startNanos);
     }
@@ -64,6 +71,7 @@ public final class ProgressBar implements ProgressListener {
             out.println();
         }
         out.println("Warning: " + message);
+        out.flush();
     }
 
     @Override
@@ -100,6 +108,7 @@ public final class ProgressBar implements ProgressListener {
             out.println("Stopped: " + outcome.remaining() + " items have no result yet; run the same command again "
                     + "to resume.");
         }
+        out.flush();
     }
 
     private void print(long now) {
@@ -110,6 +119,7 @@ public final class ProgressBar implements ProgressListener {
             out.flush();
         } else {
             out.println(text);
+            out.flush();
         }
     }
 
