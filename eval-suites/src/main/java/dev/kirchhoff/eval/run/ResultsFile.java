@@ -92,7 +92,9 @@ public final class ResultsFile implements Closeable {
 
     /**
      * Reads the file if it exists, cuts off a torn last line, and opens it for appending (creating it and its folder
-     * if needed).
+     * if needed), holding an exclusive lock on it until {@link #close()}.
+     *
+     * @throws IllegalStateException when another run (in this or another process) has the file open
      */
     public static ResultsFile open(Path path) throws IOException {
         Objects.requireNonNull(path, "The parameter 'path' must not be null.");
@@ -100,8 +102,30 @@ public final class ResultsFile implements Closeable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Scan scan = scan(path);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // two runs appending to one file would interleave their lines: the second is refused. The lock goes with the
+        // channel, so a killed run leaves none behind.
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException(path + " is being written by another eval run; wait for it to finish, "
+                    + "or give this run another -o folder.");
+        }
+        Scan scan;
+        try {
+            scan = scan(path);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
         try {
             if (scan.loaded.torn() != null) {
                 channel.truncate(scan.completeBytes);

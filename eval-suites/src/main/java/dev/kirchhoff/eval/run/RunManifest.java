@@ -96,7 +96,8 @@ public record RunManifest(String suite, String input, String model, String templ
 
     /**
      * Prepares a run folder for this run: writes this manifest into a new folder, or checks that the folder's
-     * manifest is of the same suite and model (a resume) and returns that one, keeping its start time.
+     * manifest is of the same suite and model (a resume) and records this run's options in it, keeping the first
+     * start time.
      *
      * @throws IllegalStateException when the folder holds a run of another suite or model
      */
@@ -111,7 +112,14 @@ public record RunManifest(String suite, String input, String model, String templ
             throw new IllegalStateException(runDir + " holds a run of " + old.suite() + " on " + old.model()
                     + "; use another -o folder or delete it to run " + suite + " on " + model + ".");
         }
-        return old;
+        // a resume records the options it runs with (a first run with --limit 5 resumed without one is a full run)
+        // and keeps the first start time
+        RunManifest resumed = new RunManifest(suite, input, model, template, options, filters, shard, old.startedAt(),
+                kirchhoffVersion, old.shards());
+        if (!resumed.equals(old)) {
+            resumed.write(runDir);
+        }
+        return resumed;
     }
 
     /** This manifest as a merged run of the given shard folders. */

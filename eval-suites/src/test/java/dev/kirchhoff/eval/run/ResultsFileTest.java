@@ -138,4 +138,19 @@ class ResultsFileTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is closed; the result of q1 was not written");
     }
+
+    @Test
+    void aSecondWriterOfTheSameFileIsRefusedUntilTheFirstCloses(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path path = tmp.resolve("results.jsonl");
+        try (ResultsFile first = ResultsFile.open(path)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResultsFile.open(path))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage(path + " is being written by another eval run; wait for it to finish, or give this "
+                            + "run another -o folder.");
+        }
+        try (ResultsFile again = ResultsFile.open(path)) {
+            org.assertj.core.api.Assertions.assertThat(again.loaded().results()).isEmpty();
+        }
+    }
 }

@@ -37,13 +37,16 @@ class RunManifestTest {
     }
 
     @Test
-    void resumingTheSameSuiteAndModelKeepsTheFirstManifest() throws Exception {
-        RunManifest first = RunManifest.of("amsbench", null, "ollama:qwen2.5vl:7b", "amsbench.v1", options,
-                Instant.parse("2026-11-30T01:00:00Z"));
+    void resumingTheSameSuiteAndModelKeepsTheFirstStartAndRecordsTheNewOptions() throws Exception {
+        RunManifest first = RunManifest.of("amsbench", null, "ollama:qwen2.5vl:7b", "amsbench.v1",
+                options.withLimit(5), Instant.parse("2026-11-30T01:00:00Z"));
         assertThat(first.prepare(dir)).isEqualTo(first);
         RunManifest again = RunManifest.of("amsbench", null, "ollama:qwen2.5vl:7b", "amsbench.v1", options,
                 Instant.parse("2026-11-30T02:00:00Z"));
-        assertThat(again.prepare(dir).startedAt()).isEqualTo("2026-11-30T01:00:00Z");
+        RunManifest resumed = again.prepare(dir);
+        assertThat(resumed.startedAt()).isEqualTo("2026-11-30T01:00:00Z");
+        assertThat(resumed.options().limit()).isZero();
+        assertThat(RunManifest.read(dir)).contains(resumed);
     }
 
     @Test
