@@ -74,7 +74,7 @@ class EndToEndAmsBenchTest {
         assertThat(s.scoring().similarityScored()).isEqualTo(3);
         E2e.assertBreakdown(s, "level", "easy 5 5 3", "medium 4 3 2", "hard 1 1 1");
         E2e.assertBreakdown(s, "type", "multi 2 1 1", "open 3 3 2", "single 5 5 3");
-        E2e.assertRunFolder(run, E2e.ids(setup.items()));
+        E2e.assertRunFolder(run, E2e.ids(setup.items()), s);
     }
 
     @Test

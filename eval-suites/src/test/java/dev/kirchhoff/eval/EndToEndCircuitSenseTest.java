@@ -94,7 +94,7 @@ class EndToEndCircuitSenseTest {
         assertThat(s.byMethod()).extracting(Summary.Group::value, Summary.Group::scored, Summary.Group::correct)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("numeric", 3, 2),
                         org.assertj.core.groups.Tuple.tuple("symbolic", 9, 6));
-        E2e.assertRunFolder(run, E2e.ids(setup.items()));
+        E2e.assertRunFolder(run, E2e.ids(setup.items()), s);
     }
 
     @Test

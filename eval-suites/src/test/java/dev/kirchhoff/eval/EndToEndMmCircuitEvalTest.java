@@ -86,7 +86,7 @@ class EndToEndMmCircuitEvalTest {
         assertThat(setup.model().calls()).hasSize(24).allSatisfy((id, n) ->
                 assertThat(n).as(id).isEqualTo(id.equals("general/4#1") ? 2 : 1));
         assertMatchesTheTable(outcome.summary());
-        E2e.assertRunFolder(run, E2e.ids(setup.items()));
+        E2e.assertRunFolder(run, E2e.ids(setup.items()), outcome.summary());
     }
 
     /** The summary of a run over the whole table, whichever way the run got there. */
@@ -163,7 +163,7 @@ class EndToEndMmCircuitEvalTest {
         Map<String, Integer> expectedCalls = new HashMap<>();
         E2e.ids(setup.items()).forEach(id -> expectedCalls.put(id, id.equals("general/4#1") ? 2 : 1));
         assertThat(setup.model().calls()).isEqualTo(expectedCalls);
-        E2e.assertRunFolder(run, E2e.ids(setup.items()));
+        E2e.assertRunFolder(run, E2e.ids(setup.items()), second.summary());
         Expect.assertResults(E2e.results(run), TABLE);
         assertMatchesTheTable(second.summary());
 

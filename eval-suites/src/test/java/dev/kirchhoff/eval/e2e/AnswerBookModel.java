@@ -86,6 +86,11 @@ public final class AnswerBookModel implements ChatModel {
         for (EvalItem item : items) {
             index.computeIfAbsent(key(prompts.render(item)), k -> new ArrayList<>()).add(item.id());
         }
+        List<String> unknown = book.keySet().stream().filter(id -> items.stream().noneMatch(i -> i.id().equals(id)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new AssertionError("the answer book " + resource + " names ids no loaded item has: " + unknown);
+        }
         for (List<String> ids : index.values()) {
             Entry first = book.get(ids.get(0));
             for (String id : ids) {

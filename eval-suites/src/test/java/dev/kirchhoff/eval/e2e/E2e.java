@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kirchhoff.eval.EvalItem;
 import dev.kirchhoff.eval.ItemResult;
 import dev.kirchhoff.eval.report.Summary;
+import dev.kirchhoff.eval.report.SummaryJson;
 import dev.kirchhoff.eval.run.Backoff;
 import dev.kirchhoff.eval.run.ChatModelSystem;
 import dev.kirchhoff.eval.run.Evaluation;
@@ -123,9 +124,9 @@ public final class E2e {
 
     /**
      * Checks the run folder: {@code results.jsonl} has exactly one line per id, and summary.json, report.md and
-     * report.html exist, the last one well-formed XML.
+     * report.html exist, summary.json holding {@code summary} (unless null) and report.html well-formed XML.
      */
-    public static void assertRunFolder(Path runDir, List<String> ids) throws Exception {
+    public static void assertRunFolder(Path runDir, List<String> ids, Summary summary) throws Exception {
         List<String> lines = resultLines(runDir);
         List<String> lineIds = new ArrayList<>();
         for (String line : lines) {
@@ -134,6 +135,10 @@ public final class E2e {
         assertThat(lineIds).as("one line per item").containsExactlyInAnyOrderElementsOf(ids);
         assertThat(runDir.resolve("run.json")).isRegularFile();
         assertThat(runDir.resolve("summary.json")).isRegularFile();
+        if (summary != null) {
+            assertThat(SummaryJson.read(runDir.resolve("summary.json"))).as("summary.json reads back as the summary")
+                    .usingRecursiveComparison().isEqualTo(summary);
+        }
         assertThat(runDir.resolve("report.md")).isRegularFile();
         Path html = runDir.resolve("report.html");
         assertThat(html).isRegularFile();
