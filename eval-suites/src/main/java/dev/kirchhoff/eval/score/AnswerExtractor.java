@@ -97,6 +97,8 @@ public final class AnswerExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BOLD = Pattern.compile("\\*\\*\\s*\\(?([A-Z](?:\\s*(?:,|and|&)\\s*[A-Z])*)\\)?"
             + "[.):]?\\s*\\*\\*");
+    /** A bold run of capitals alone on a line, "**AC**". */
+    private static final Pattern BOLD_RUN = Pattern.compile("\\*\\*\\s*([A-Z]{2,10})\\s*\\*\\*\\.?");
     private static final Pattern LINE_LETTER = Pattern.compile("(?m)^\\s*(?:\\(([A-Z])\\)|([A-Z])[.):](?=\\s|$)|"
             + "([A-Z])\\s*$)");
     private static final Pattern ANSWER_TAG = Pattern.compile("<answer>(.*?)</answer>",
@@ -160,6 +162,15 @@ public final class AnswerExtractor {
         }
         if (!markerLetters.isEmpty()) {
             return new Letters(markerLetters, Place.MARKER);
+        }
+        // AMSBench asks for the letters in bold, "**AC**", which after reasoning stands alone on the last line
+        String lastLine = text.strip().lines().reduce((a, b) -> b).orElse("").strip();
+        Matcher boldRun = BOLD_RUN.matcher(lastLine);
+        if (boldRun.matches()) {
+            String l = lettersIn(boldRun.group(1), last);
+            if (!l.isEmpty()) {
+                return new Letters(l, Place.BOLD);
+            }
         }
         Matcher bold = BOLD.matcher(text);
         String boldLetters = "";
@@ -257,6 +268,17 @@ public final class AnswerExtractor {
         }
         if (sectionText != null && !sectionText.isEmpty()) {
             return new Extracted(sectionText, Place.ANSWER_SECTION);
+        }
+        // CircuitSense's numeric answers: the last <answer> tag, and of "U0 = 6.5 V" the value after the last "="
+        Matcher tag = ANSWER_TAG.matcher(text);
+        String tagged = null;
+        while (tag.find()) {
+            tagged = tag.group(1).strip();
+        }
+        if (tagged != null && !tagged.isEmpty()) {
+            int eq = tagged.lastIndexOf('=');
+            String value = eq >= 0 ? tagged.substring(eq + 1).strip() : tagged;
+            return new Extracted(value.isEmpty() ? tagged : value, Place.ANSWER_TAG);
         }
         return text.isEmpty() ? Extracted.NOTHING : new Extracted(text, Place.WHOLE_TEXT);
     }

@@ -45,7 +45,7 @@ class RunManifestTest {
                 Instant.parse("2026-11-30T02:00:00Z"));
         RunManifest resumed = again.prepare(dir);
         assertThat(resumed.startedAt()).isEqualTo("2026-11-30T01:00:00Z");
-        assertThat(resumed.options().limit()).isZero();
+        assertThat(resumed.options().limit()).isEqualTo(options.limit()).isNotEqualTo(5);
         assertThat(RunManifest.read(dir)).contains(resumed);
     }
 

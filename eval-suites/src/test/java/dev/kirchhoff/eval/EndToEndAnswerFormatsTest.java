@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Realistic answers to the team's fixture items that the scorers get wrong today. Each test states what a reader
- * expects; they FAIL until the scorer is fixed (see the e2e report). Kept out of the end-to-end answer books so those
- * tables stay true both before and after the fixes.
+ * Realistic answers to the team's fixture items that the scorers once got wrong (found by the end-to-end tests): a
+ * blank answered with the unit printed after the blank, AMSBench's bold multi-letter answer after reasoning, and a
+ * CircuitSense numeric answer whose tag is followed by more text.
  */
-class EndToEndKnownBugsTest {
+class EndToEndAnswerFormatsTest {
 
     private static final Scorers SCORERS = new Scorers(null, null, null);
 
