@@ -11,7 +11,9 @@ import dev.kirchhoff.eval.suite.MmCircuitEvalLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +109,66 @@ class EvalCommandTest {
             assertThat(results(dir).stream().filter(n -> n.get("type").asText().equals("single")
                     && n.get("correct").asBoolean()).count()).isEqualTo(singleA);
             assertThat(r.out()).contains("scored by word overlap (unofficial");
+        }
+    }
+
+    @Test
+    void openAnswersAreGradedByTheJudgeModelOverItsProtocol() throws IOException {
+        Path dir = tmp.resolve("judged");
+        try (OpenAiWireServer server = new OpenAiWireServer().responder(body -> {
+            boolean judge = body.toString().contains("prompt: eval/judge/open.v1");
+            return WireServer.Scripted.content(judge ? "0.75"
+                    : "{\"answer\": \"A\", \"explanation\": \"It follows from the datasheet.\"}");
+        })) {
+            Map<String, String> env = new HashMap<>(Cli.offlineEnvironment());
+            env.put("OPENAI_API_KEY", "sk-test-not-a-real-key");
+            env.put("OPENAI_BASE_URL", server.baseUrl());
+            Cli.Result r = Environment.with(env, () -> Cli.run("eval", "run", "mmcircuiteval",
+                    fixtures("mmcircuiteval").toString(), "--model", "openai:test-model", "--judge",
+                    "openai:judge-model", "--no-cache", "--images", "yes", "--filter", "type=open",
+                    "-o", dir.toString()));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            List<JsonNode> lines = results(dir);
+            assertThat(lines).isNotEmpty().allSatisfy(n -> {
+                assertThat(n.get("method").asText()).isEqualTo("llm-judge");
+                assertThat(n.get("official").asBoolean()).isTrue();
+                assertThat(n.get("score").asDouble()).isEqualTo(0.75);
+                assertThat(n.get("correct").asBoolean()).isTrue();
+            });
+            // one request answers each item, one more grades it; the judge is asked as judge-model
+            assertThat(server.requests()).hasSize(2 * lines.size());
+            assertThat(server.requests().stream().filter(q -> q.body().path("model").asText().equals("judge-model")))
+                    .hasSize(lines.size());
+            assertThat(r.out()).doesNotContain("unofficial");
+            assertThat(Files.readString(dir.resolve("results.jsonl"))).doesNotContain("sk-test-not-a-real-key");
+        }
+    }
+
+    @Test
+    void aModelDesignsTheDesignSuitesCircuitsThroughTheLlmEngine() throws IOException {
+        Path suite = tmp.resolve("design-suite.jsonl");
+        Files.writeString(suite, "{\"id\": \"uno-red-led\", \"prompt\": \"a red LED on an Arduino Uno\", "
+                + "\"difficulty\": \"easy\", \"domain\": \"embedded\", \"tags\": [\"led\"], \"expect\": "
+                + "{\"parts\": [\"arduino-uno-r3\", \"led-red\"], \"series\": [{\"select\": \"led\", \"from\": "
+                + "{\"boardFunction\": \"GPIO\"}, \"min\": 150, \"max\": 1000, \"to\": \"ground\"}], "
+                + "\"absentFindings\": [\"part.led-resistor\", \"part.led-current\"]}}\n");
+        Path dir = tmp.resolve("designed");
+        try (OpenAiWireServer server = new OpenAiWireServer().responder(new LlmResponder())) {
+            Map<String, String> env = new HashMap<>(Cli.offlineEnvironment());
+            env.put("OPENAI_API_KEY", "sk-test-not-a-real-key");
+            Cli.Result r = Environment.with(env, () -> Cli.run("eval", "run", "design", suite.toString(), "--model",
+                    "openai:test-model", "--base-url", server.baseUrl(), "--no-cache", "--design-engine", "llm",
+                    "-o", dir.toString()));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(results(dir)).singleElement().satisfies(n -> {
+                assertThat(n.get("status").asText()).isEqualTo("scored");
+                assertThat(n.get("method").asText()).isEqualTo("design");
+                assertThat(n.get("correct").asBoolean()).as(n.get("detail").asText()).isTrue();
+                assertThat(n.get("inputTokens").asLong()).isPositive();
+            });
+            // the llm engine asks the model to identify, choose components and wire them
+            assertThat(server.requests().stream().map(q -> LlmResponder.stage(q.body())).distinct())
+                    .contains("identify", "components", "wiring");
         }
     }
 
