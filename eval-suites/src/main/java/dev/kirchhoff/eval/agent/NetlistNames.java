@@ -18,50 +18,62 @@ record NetlistNames(Map<String, List<String>> elements, Set<String> nodes, Map<S
 
 
     static NetlistNames of(String netlist) {
-        Map<String, List<String>> elements = new LinkedHashMap<>();
-        Set<String> nodes = new LinkedHashSet<>();
         Map<String, String> measurements = new LinkedHashMap<>();
-        boolean first = true;
-        boolean control = false;
         for (String raw : netlist.split("\\R")) {
-            String line = raw.strip();
-            java.util.regex.Matcher measured = MEASUREMENT.matcher(line);
+            java.util.regex.Matcher measured = MEASUREMENT.matcher(raw.strip());
             if (measured.matches()) {
                 measurements.put(measured.group(2), measured.group(1).strip());
             }
+        }
+        Map<String, List<String>> elements = new LinkedHashMap<>();
+        Set<String> nodes = new LinkedHashSet<>();
+        List<String> lines = circuitLines(netlist);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
             int semicolon = line.indexOf(';');
             if (semicolon >= 0) {
                 line = line.substring(0, semicolon).strip();
             }
-            if (line.isEmpty() || line.startsWith("*") || line.startsWith("+")) {
-                continue;
-            }
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(".control")) {
-                control = true;
-                continue;
-            }
-            if (lower.startsWith(".endc")) {
-                control = false;
-                continue;
-            }
-            if (control || line.startsWith(".")) {
-                continue;
+            if (line.isEmpty() || line.startsWith("*") || line.startsWith("+") || line.startsWith(".")
+                    || i == 0 && !looksLikeElement(line)) {
+                continue; // comments, continuations, dot commands and the title
             }
             String[] t = line.split("[\\s,()=]+");
-            char kind = Character.toUpperCase(t[0].charAt(0));
-            if (t.length < 3 || "RLCVIEFGHX".indexOf(kind) < 0) {
-                if (first) {
-                    first = false; // a title line
-                }
+            if (t.length < 3 || "RLCVIEFGHX".indexOf(Character.toUpperCase(t[0].charAt(0))) < 0) {
                 continue;
             }
-            first = false;
             List<String> pins = List.of(t[1], t[2]);
             elements.put(t[0], pins);
             nodes.addAll(pins);
         }
         return new NetlistNames(Map.copyOf(elements), Set.copyOf(nodes), Map.copyOf(measurements));
+    }
+
+    /** The netlist's lines outside {@code .control ... .endc} blocks, as written. */
+    static List<String> circuitLines(String netlist) {
+        List<String> out = new java.util.ArrayList<>();
+        boolean control = false;
+        for (String raw : netlist.split("\\R")) {
+            String lower = raw.strip().toLowerCase(Locale.ROOT);
+            if (lower.startsWith(".control")) {
+                control = true;
+            } else if (lower.startsWith(".endc")) {
+                control = false;
+            } else if (!control) {
+                out.add(raw);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a first line is an element rather than a title: a SPICE element letter, two nodes and a value ("RC
+     * filter circuit" has too few words).
+     */
+    static boolean looksLikeElement(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && "RLCVIEFGHXDQMJ".indexOf(Character.toUpperCase(s.charAt(0))) >= 0
+                && s.split("\\s+").length >= 4;
     }
 
     /** The element with this name, case-insensitively, in the netlist's own spelling. */

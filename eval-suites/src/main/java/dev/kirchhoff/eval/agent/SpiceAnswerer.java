@@ -94,32 +94,15 @@ final class SpiceAnswerer {
     /** The netlist without its control blocks and analysis commands, ending with a newline. */
     static String body(String netlist) {
         StringBuilder out = new StringBuilder();
-        boolean control = false;
-        for (String raw : netlist.split("\\R")) {
-            String line = raw.strip();
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(".control")) {
-                control = true;
-                continue;
+        for (String line : NetlistNames.circuitLines(netlist)) {
+            if (!ANALYSIS.matcher(line.strip()).matches()) {
+                out.append(line).append('\n');
             }
-            if (lower.startsWith(".endc")) {
-                control = false;
-                continue;
-            }
-            if (control || ANALYSIS.matcher(line).matches()) {
-                continue;
-            }
-            out.append(raw).append('\n');
         }
         String text = out.toString();
         // ngspice reads the first line as the title: make sure an element is never swallowed as one
-        String firstLine = text.lines().findFirst().orElse("").strip();
-        if (!firstLine.isEmpty() && !firstLine.startsWith("*")
-                && "RLCVIEFGHXDQMJ".indexOf(Character.toUpperCase(firstLine.charAt(0))) >= 0
-                && firstLine.split("\\s+").length >= 4) {
-            text = "* kirchhoff-agent\n" + text;
-        }
-        return text;
+        String firstLine = text.lines().findFirst().orElse("");
+        return NetlistNames.looksLikeElement(firstLine) ? "* kirchhoff-agent\n" + text : text;
     }
 
     /** The netlist with {@code AC 1} on the input source when it has no AC value. */
