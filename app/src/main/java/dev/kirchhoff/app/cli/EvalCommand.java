@@ -133,6 +133,11 @@ final class EvalCommand implements Runnable {
         @Option(names = "--retry-errors", description = "On resume, run again the items whose last attempt failed.")
         boolean retryErrors;
 
+        @Option(names = "--fallback-model", paramLabel = "MODEL", description = "With --model kirchhoff-agent: the "
+                + "model that answers what the agent's tools cannot (choice and open questions, circuits given only "
+                + "as pictures); the run is then of kirchhoff-agent+MODEL.")
+        String fallbackModel;
+
         @Option(names = "--judge", paramLabel = "MODEL", description = "Model that grades open answers (also "
                 + "KIRCHHOFF_JUDGE_MODEL). Without one, open answers get a word-overlap score marked unofficial.")
         String judge;
@@ -241,8 +246,19 @@ final class EvalCommand implements Runnable {
             if (modelName.equalsIgnoreCase(AGENT)) {
                 DesignSystem design = kb == null ? null
                         : new DesignSystem(AGENT, OfflineEngine.pipeline(kb, search));
-                return new KirchhoffAgent(Ngspice::locate, design);
+                SystemUnderTest fallback = fallbackModel == null ? null
+                        : chatSystem(fallbackModel.strip(), env, imagePolicy, engine, null, null);
+                return new KirchhoffAgent(Ngspice::locate, design, fallback);
             }
+            if (fallbackModel != null) {
+                throw new UserError("--fallback-model goes with --model kirchhoff-agent; a model answers every item "
+                        + "itself");
+            }
+            return chatSystem(modelName, env, imagePolicy, engine, kb, search);
+        }
+
+        private SystemUnderTest chatSystem(String modelName, Map<String, String> env, ImagePolicy imagePolicy,
+                                           String engine, KnowledgeBase kb, PartSearch search) {
             LlmSettings settings = settings(modelName, env);
             ChatModel chat;
             try {

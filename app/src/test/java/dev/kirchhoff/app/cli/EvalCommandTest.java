@@ -173,6 +173,28 @@ class EvalCommandTest {
     }
 
     @Test
+    void kirchhoffAgentWithAFallbackModelHandsTheModelOnlyWhatItsToolsCannotAnswer() throws IOException {
+        Path dir = tmp.resolve("agent-plus-model");
+        try (OpenAiWireServer server = new OpenAiWireServer().responder(
+                body -> WireServer.Scripted.content("<answer>H(s) = 1</answer>"))) {
+            Map<String, String> env = new HashMap<>(Cli.offlineEnvironment());
+            env.put("OPENAI_API_KEY", "sk-test-not-a-real-key");
+            Cli.Result r = Environment.with(env, () -> Cli.run("eval", "run", "circuitsense",
+                    fixtures("circuitsense").toString(), "--model", "kirchhoff-agent", "--fallback-model",
+                    "openai:test-model", "--base-url", server.baseUrl(), "--no-cache", "-o", dir.toString()));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("kirchhoff-agent+openai:test-model on circuitsense: 13 items, 13 scored, "
+                    + "13 correct");
+            // every fixture has a netlist the agent reads, so the model is never asked
+            assertThat(server.requests()).isEmpty();
+        }
+        Cli.Result misuse = Cli.run("eval", "run", "circuitsense", fixtures("circuitsense").toString(), "--model",
+                "openai:test-model", "--fallback-model", "openai:other", "-o", tmp.resolve("x").toString());
+        assertThat(misuse.exitCode()).isEqualTo(2);
+        assertThat(misuse.err()).contains("--fallback-model goes with --model kirchhoff-agent");
+    }
+
+    @Test
     void aServerThatKeepsFailingIsRecordedPerItemAndTheRunFinishes() throws IOException {
         Path dir = tmp.resolve("failing");
         try (OpenAiWireServer server = new OpenAiWireServer().responder(

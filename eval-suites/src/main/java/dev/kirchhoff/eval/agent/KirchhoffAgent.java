@@ -22,7 +22,9 @@ import java.util.Optional;
  *   <li>Design items: the design pipeline, when one is given.</li>
  * </ul>
  * Everything else (multiple choice, open questions, a circuit given only as an image) is skipped with the reason,
- * so a report shows the agent's coverage apart from its accuracy. Thread-safe.
+ * so a report shows the agent's coverage apart from its accuracy; or, when a fallback system is given (a language
+ * model), handed to it, together with the netlists the solver cannot read (a transistor, a diode). The agent then
+ * runs as {@code kirchhoff-agent+MODEL}. Thread-safe.
  */
 public final class KirchhoffAgent implements SystemUnderTest {
     /** The name results record for this system. */
@@ -36,23 +38,49 @@ public final class KirchhoffAgent implements SystemUnderTest {
 
     private final NgspiceLocator ngspice;
     private final DesignSystem design;
+    private final SystemUnderTest fallback;
 
     /**
      * @param ngspice finds ngspice for numeric items
      * @param design  answers design items; null to skip them
      */
     public KirchhoffAgent(NgspiceLocator ngspice, DesignSystem design) {
+        this(ngspice, design, null);
+    }
+
+    /**
+     * @param ngspice  finds ngspice for numeric items
+     * @param design   answers design items; null to skip them (or hand them to the fallback)
+     * @param fallback answers what the agent's tools cannot; null to skip those items
+     */
+    public KirchhoffAgent(NgspiceLocator ngspice, DesignSystem design, SystemUnderTest fallback) {
         this.ngspice = ngspice;
         this.design = design;
+        this.fallback = fallback;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return fallback == null ? NAME : NAME + "+" + fallback.name();
     }
 
     @Override
     public Response answer(EvalItem item, RenderedPrompt prompt) throws Exception {
+        if (fallback == null) {
+            return own(item, prompt);
+        }
+        Response r;
+        try {
+            r = own(item, prompt);
+        } catch (IllegalArgumentException | NgspiceException e) {
+            // a netlist the solver cannot read (a transistor, a loop of sources) or ngspice cannot simulate
+            return fallback.answer(item, prompt);
+        }
+        return r.isSkipped() ? fallback.answer(item, prompt) : r;
+    }
+
+    /** The agent's own answer, or skipped with the reason. */
+    private Response own(EvalItem item, RenderedPrompt prompt) throws Exception {
         if (item.type() == QuestionType.DESIGN) {
             return design == null ? Response.skipped("no design pipeline was given to kirchhoff-agent")
                     : design.answer(item, prompt);

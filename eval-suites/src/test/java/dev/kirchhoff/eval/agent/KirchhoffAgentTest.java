@@ -90,6 +90,35 @@ class KirchhoffAgentTest {
         assertThatThrownBy(() -> answer(bjt)).isInstanceOf(NetlistException.class).hasMessageStartingWith("line 4:");
     }
 
+    @Test
+    void withAFallbackModelTheAgentAnswersWhatItsToolsCanAndHandsOnTheRest() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.kirchhoff.eval.SystemUnderTest model = new dev.kirchhoff.eval.SystemUnderTest() {
+            @Override
+            public String name() {
+                return "openai:test-model";
+            }
+
+            @Override
+            public Response answer(EvalItem item, RenderedPrompt prompt) {
+                asked.add(item.question());
+                return Response.text("**B**");
+            }
+        };
+        KirchhoffAgent combined = new KirchhoffAgent(Ngspice::locate, null, model);
+        assertThat(combined.name()).isEqualTo("kirchhoff-agent+openai:test-model");
+        EvalItem choice = item(QuestionType.SINGLE, "Which is larger?", "", "A");
+        EvalItem transfer = item(QuestionType.SYMBOLIC, "What is the transfer function from V1 to C1 in this circuit?",
+                "V1 1 0 V1\nR1 1 2 R1\nC1 2 0 C1\n", "1/(C1*R1*s + 1)");
+        EvalItem bjt = item(QuestionType.SYMBOLIC, "What is the transfer function from V1 to RC?",
+                "* common emitter\nV1 in 0 V1\nRB in b RB\nQ1 c b 0 npn\nRC c 0 RC\n", "x");
+        RenderedPrompt none = new RenderedPrompt("test", "", "", List.of());
+        assertThat(combined.answer(choice, none).text()).isEqualTo("**B**");
+        assertThat(combined.answer(transfer, none).text()).endsWith("<answer>H(s) = 1/(C1*R1*s + 1)</answer>");
+        assertThat(combined.answer(bjt, none).text()).isEqualTo("**B**");
+        assertThat(asked).containsExactly("Which is larger?", "What is the transfer function from V1 to RC?");
+    }
+
     static Path fixtures() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("eval-suites/fixtures"))) {
