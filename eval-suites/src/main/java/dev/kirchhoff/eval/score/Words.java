@@ -14,14 +14,22 @@ final class Words {
     private Words() {
     }
 
-    /** The words of {@code text} in order. Hyphens and slashes split words; a decimal point inside a number stays. */
+    /**
+     * The words of {@code text} in order. Hyphens and slashes split words; a decimal point inside a number stays.
+     * Articles are dropped unless they are all there is: a lone "A" is the answer (class A, option A), not an article.
+     */
     static List<String> of(String text) {
+        List<String> words = words(text, true);
+        return words.isEmpty() ? words(text, false) : words;
+    }
+
+    private static List<String> words(String text, boolean dropArticles) {
         String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         t = t.replaceAll("(?<=\\d)\\.(?=\\d)", "\u0000").replaceAll("[^\\p{L}\\p{N}\u0000]+", " ")
                 .replace('\u0000', '.');
         List<String> out = new ArrayList<>();
         for (String w : t.strip().split("\\s+")) {
-            if (!w.isEmpty() && !ARTICLES.contains(w)) {
+            if (!w.isEmpty() && !(dropArticles && ARTICLES.contains(w))) {
                 out.add(w);
             }
         }

@@ -32,4 +32,13 @@ class BlankScorerTest {
         assertThat(score("10 mA", "0.0105 A").correct()).isFalse();
         assertThat(score("10 mA", "10 V").detail()).contains("contradicts");
     }
+
+    @Test
+    void aLoneLetterIsAnAnswerNotAnArticle() {
+        // "The push-pull stage biased at the crossover is class ____." reference "AB"; "the output is class A"
+        assertThat(score("A", "{\"answer\": \"A\"}")).isEqualTo(Score.right("exact",
+                "answered 'a' (JSON answer field), reference 'a'"));
+        assertThat(score("A", "B").correct()).isFalse();
+        assertThat(score("AB", "class AB").correct()).isFalse();
+    }
 }
