@@ -16,8 +16,8 @@ final class QuestionReader {
     private static final String VNAME = "(?:V\\s*\\(\\s*" + NAME + "\\s*\\)|V_?\\{?" + NAME + "\\}?|node\\s+" + NAME
             + "|" + NAME + ")";
     private static final Pattern TRANSFER = Pattern.compile(
-            "(?i)transfer\\s+function\\s+(?:from\\s+)?" + NAME + "\\s+to\\s+(?:the\\s+)?(?:voltage\\s+(?:across|at)\\s+)?"
-                    + VNAME);
+            "(?i)transfer\\s+function\\s+(?:from\\s+)?" + NAME + "\\s+to\\s+(?:the\\s+)?"
+                    + "(?:voltage\\s+(?:across|at)\\s+)?" + VNAME);
     private static final Pattern RATIO = Pattern.compile(
             "(?i)(?:H\\(s\\)|transfer\\s+function)[^=]{0,20}=\\s*" + VNAME + "\\s*(?:\\(s\\))?\\s*/\\s*" + VNAME);
     /** CircuitSense's node questions: "Derive the nodal equation for node 3 ... Vn3(s) = ...". */
@@ -25,8 +25,8 @@ final class QuestionReader {
             "(?i)nodal\\s+equation\\s+for\\s+node\\s+" + NAME + "|\\bV_?n_?\\{?" + NAME + "\\}?\\s*\\(s\\)\\s*=");
     /** CircuitSense's branch-current questions: "... the voltage source current iv1 ... iv1(s) = ...". */
     private static final Pattern BRANCH_CURRENT = Pattern.compile(
-            "(?i)\\bi_?\\{?([VLCREHF][A-Za-z0-9_]*)\\}?\\s*\\(s\\)\\s*=|(?:source|inductor|capacitor|resistor)\\s+current\\s+i_?"
-                    + "\\{?([VLCREHF][A-Za-z0-9_]*)");
+            "(?i)\\bi_?\\{?([VLCREHF][A-Za-z0-9_]*)\\}?\\s*\\(s\\)\\s*="
+                    + "|(?:source|inductor|capacitor|resistor)\\s+current\\s+i_?\\{?([VLCREHF][A-Za-z0-9_]*)");
     private static final Pattern FREQUENCY = Pattern.compile(
             "(?i)(?:at|@)\\s*(?:f\\s*=\\s*)?([0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?)\\s*(k|meg|m|g)?\\s*hz");
     private static final Pattern GAIN = Pattern.compile("(?i)\\b(gain|magnitude|amplitude|attenuation)\\b");
@@ -34,12 +34,14 @@ final class QuestionReader {
             "(?i)(?:voltage|potential)\\s+(?:at|of|on)\\s+(?:the\\s+)?node\\s+" + NAME
                     + "|\\bV\\s*\\(\\s*" + NAME + "\\s*\\)|node\\s+" + NAME + "\\s+voltage|voltage\\s+V_?\\{?" + NAME
                     + "|voltage\\b[^.?]*?\\(?(?:from\\s+)?node\\s+" + NAME + "\\s+to\\s+(?:ground|gnd|0)\\b");
-    private static final Pattern ACROSS = Pattern.compile("(?i)voltage\\s+(?:drop\\s+)?(?:[A-Za-z][A-Za-z0-9_]*\\s+)?across\\s+(?:the\\s+)?"
-            + "(?:resistor\\s+|capacitor\\s+|inductor\\s+)?" + NAME);
-    private static final Pattern CURRENT = Pattern.compile("(?i)current\\s+(?:[A-Za-z][A-Za-z0-9_]*\\s+)?(?:through|in|of|into|flowing\\s+through)\\s+"
-            + "(?:the\\s+)?(?:resistor\\s+|capacitor\\s+|inductor\\s+|source\\s+)?" + NAME);
-    private static final Pattern POWER = Pattern.compile("(?i)power\\s+(?:is\\s+|being\\s+)?(?:(?:dissipated|consumed|delivered|absorbed)\\s+)?"
-            + "(?:in|by|of|to)\\s+(?:the\\s+)?(?:resistor\\s+)?" + NAME);
+    private static final Pattern ACROSS = Pattern.compile("(?i)voltage\\s+(?:drop\\s+)?(?:[A-Za-z][A-Za-z0-9_]*\\s+)?"
+            + "across\\s+(?:the\\s+)?(?:resistor\\s+|capacitor\\s+|inductor\\s+)?" + NAME);
+    private static final Pattern CURRENT = Pattern.compile("(?i)current\\s+(?:[A-Za-z][A-Za-z0-9_]*\\s+)?"
+            + "(?:through|in|of|into|flowing\\s+through)\\s+(?:the\\s+)?"
+            + "(?:resistor\\s+|capacitor\\s+|inductor\\s+|source\\s+)?" + NAME);
+    private static final Pattern POWER = Pattern.compile("(?i)power\\s+(?:is\\s+|being\\s+)?"
+            + "(?:(?:dissipated|consumed|delivered|absorbed)\\s+)?(?:in|by|of|to)\\s+(?:the\\s+)?"
+            + "(?:resistor\\s+)?" + NAME);
 
     private QuestionReader() {
     }

@@ -4,6 +4,7 @@ import dev.kirchhoff.validation.simulation.Ngspice;
 import dev.kirchhoff.validation.simulation.NgspiceException;
 import dev.kirchhoff.validation.simulation.NgspiceRun;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,7 +20,8 @@ final class SpiceAnswerer {
     private static final String END = "KIRCHHOFF-EVAL-END";
     private static final Pattern PRINTED = Pattern.compile("^\\s*(\\S+)\\s+=\\s+(\\S+)\\s*$");
     private static final Pattern ANALYSIS = Pattern.compile(
-            "(?i)^\\.(op|ac|dc|tran|noise|tf|disto|pz|sens|print|plot|probe|save|meas|measure|four|end|include|lib)\\b.*");
+            "(?i)^\\.(op|ac|dc|tran|noise|tf|disto|pz|sens|print|plot|probe|save|meas|measure|four|end|include"
+                    + "|lib)\\b.*");
 
     private final Ngspice ngspice;
 
@@ -78,9 +80,8 @@ final class SpiceAnswerer {
 
     private Answer gain(String netlist, Asked.Gain gain, NetlistNames names) throws NgspiceException {
         String body = withAcStimulus(body(netlist), gain.input());
-        String probe = names.elements().containsKey(gain.output())
-                ? "v(" + names.elements().get(gain.output()).get(0) + "," + names.elements().get(gain.output()).get(1) + ")"
-                : "v(" + gain.output() + ")";
+        List<String> pins = names.elements().get(gain.output());
+        String probe = pins != null ? "v(" + pins.get(0) + "," + pins.get(1) + ")" : "v(" + gain.output() + ")";
         String f = format(gain.hertz());
         String deck = body + ".control\nac lin 1 " + f + " " + f + "\nlet kirchhoff_answer = "
                 + (gain.decibels() ? "db(" + probe + ")" : "mag(" + probe + ")") + "\necho " + BEGIN
@@ -110,7 +111,8 @@ final class SpiceAnswerer {
         StringBuilder out = new StringBuilder();
         for (String line : body.split("\n", -1)) {
             String[] t = line.strip().split("\\s+");
-            if (t.length >= 3 && t[0].equalsIgnoreCase(source) && !line.toLowerCase(Locale.ROOT).matches(".*\\bac\\b.*")) {
+            boolean hasAc = line.toLowerCase(Locale.ROOT).matches(".*\\bac\\b.*");
+            if (t.length >= 3 && t[0].equalsIgnoreCase(source) && !hasAc) {
                 line = line + " AC 1";
             }
             out.append(line).append('\n');

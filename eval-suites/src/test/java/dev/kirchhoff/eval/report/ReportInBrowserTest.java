@@ -54,8 +54,9 @@ class ReportInBrowserTest {
 
     /** Runs headless Chromium on {@code page} with {@code args}; returns what it printed on standard output. */
     private String browse(Path page, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1000,4000"));
+        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"),
+                "--window-size=1000,4000"));
         cmd.addAll(List.of(args));
         cmd.add(page.toUri().toString());
         Path out = dir.resolve("stdout.txt");
