@@ -98,6 +98,10 @@ public final class KirchhoffAgent implements SystemUnderTest {
             return Response.skipped("could not tell which quantity the question asks for");
         }
         if (item.type() == QuestionType.NUMERIC) {
+            if (asked.get() instanceof Asked.Transfer) {
+                return Response.skipped("the question asks for a gain without a frequency; kirchhoff-agent gives "
+                        + "numeric gains at a stated frequency");
+            }
             SpiceAnswerer.Answer a = new SpiceAnswerer(ngspice.locate()).answer(item.netlist(), asked.get(), names);
             return Response.text(a.analysis() + ": " + a.text() + "\n<answer>" + SpiceAnswerer.format(a.value())
                     + (a.unit().isEmpty() || a.unit().equals("V/V") ? "" : " " + a.unit()) + "</answer>");

@@ -43,12 +43,21 @@ final class QuestionReader {
             + "(?:(?:dissipated|consumed|delivered|absorbed)\\s+)?(?:in|by|of|to)\\s+(?:the\\s+)?"
             + "(?:resistor\\s+)?" + NAME);
 
+    /** A gain or ratio asked without naming nodes: "the voltage gain", "Vout/Vin", "the transfer function". */
+    private static final Pattern UNNAMED_GAIN = Pattern.compile(
+            "(?i)\\b(?:voltage\\s+)?gain\\b|transfer\\s+function|\\bV_?\\{?out\\}?\\s*(?:\\(s\\))?\\s*/\\s*V_?\\{?in\\b");
+    /** The output voltage asked without naming its node. */
+    private static final Pattern UNNAMED_OUTPUT = Pattern.compile("(?i)output\\s+voltage|\\bV_?\\{?out\\}?\\b");
+
     private QuestionReader() {
     }
 
     /** What {@code question} asks of the circuit in {@code names}, or empty when it cannot tell. */
     static Optional<Asked> read(String question, NetlistNames names) {
         Matcher m = TRANSFER.matcher(question);
+        // a question that names its endpoints is never answered about others
+        boolean named = m.find() || RATIO.matcher(question).find();
+        m.reset();
         if (m.find()) {
             Optional<String> in = input(m.group(1), names);
             Optional<String> out = output(first(m, 2), names);
@@ -110,6 +119,18 @@ final class QuestionReader {
             Optional<String> node = names.node(any(m));
             if (node.isPresent()) {
                 return Optional.of(new Asked.NodeVoltage(node.get()));
+            }
+        }
+        // nothing named: a circuit with one source and a node called out (vout, vo, output) has an obvious output
+        Optional<String> out = names.node("out").or(() -> names.node("vout")).or(() -> names.node("vo"))
+                .or(() -> names.node("output"));
+        List<String> sources = names.sources();
+        if (!named && out.isPresent() && sources.size() == 1) {
+            if (UNNAMED_GAIN.matcher(question).find()) {
+                return Optional.of(new Asked.Transfer(sources.get(0), out.get()));
+            }
+            if (UNNAMED_OUTPUT.matcher(question).find()) {
+                return Optional.of(new Asked.NodeVoltage(out.get()));
             }
         }
         return Optional.empty();

@@ -97,6 +97,17 @@ class QuestionReaderTest {
     }
 
     @Test
+    void aGainOrOutputAskedWithoutNamesMeansTheNodeCalledOut() {
+        assertThat(QuestionReader.read("Find the voltage gain of this amplifier in the s-domain.", LADDER))
+                .contains(new Asked.Transfer("V1", "out"));
+        assertThat(QuestionReader.read("Derive Vout/Vin.", LADDER)).contains(new Asked.Transfer("V1", "out"));
+        assertThat(QuestionReader.read("Express the output voltage in terms of V1.", LADDER))
+                .contains(new Asked.NodeVoltage("out"));
+        NetlistNames twoSources = NetlistNames.of("V1 in 0 V1\nV2 b 0 V2\nR1 in out R1\nR2 b out R2\nR3 out 0 R3\n");
+        assertThat(QuestionReader.read("Find the voltage gain.", twoSources)).as("which source is the input?").isEmpty();
+    }
+
+    @Test
     void aQuestionAboutNamesTheCircuitLacksIsNotAnswered() {
         assertThat(QuestionReader.read("Derive the transfer function from V9 to R7.", LADDER)).isEmpty();
         assertThat(QuestionReader.read("Which topology is shown?", LADDER)).isEmpty();
