@@ -16,6 +16,7 @@ import dev.kirchhoff.eval.agent.KirchhoffAgent;
 import dev.kirchhoff.eval.report.Comparison;
 import dev.kirchhoff.eval.report.ReportWriter;
 import dev.kirchhoff.eval.report.Summary;
+import dev.kirchhoff.eval.run.ChatModelSystem;
 import dev.kirchhoff.eval.run.Evaluation;
 import dev.kirchhoff.eval.run.ImagePolicy;
 import dev.kirchhoff.eval.run.ItemFilter;
@@ -246,9 +247,16 @@ final class EvalCommand implements Runnable {
             if (modelName.equalsIgnoreCase(AGENT)) {
                 DesignSystem design = kb == null ? null
                         : new DesignSystem(AGENT, OfflineEngine.pipeline(kb, search));
-                SystemUnderTest fallback = fallbackModel == null ? null
-                        : chatSystem(fallbackModel.strip(), env, imagePolicy, engine, null, null);
-                return new KirchhoffAgent(Ngspice::locate, design, fallback);
+                if (fallbackModel == null) {
+                    return new KirchhoffAgent(Ngspice::locate, design);
+                }
+                // the fallback model also reads the questions the agent's patterns cannot, choosing among the
+                // netlist's own names, so the solver can still answer them
+                LlmSettings settings = settings(fallbackModel.strip(), env);
+                ChatModel chat = chatModel(settings);
+                String name = settings.spec().toString();
+                return new KirchhoffAgent(Ngspice::locate, design, new ChatModelSystem(chat, name, imagePolicy),
+                        new LlmClient(chat, name));
             }
             if (fallbackModel != null) {
                 throw new UserError("--fallback-model goes with --model kirchhoff-agent; a model answers every item "
@@ -260,12 +268,7 @@ final class EvalCommand implements Runnable {
         private SystemUnderTest chatSystem(String modelName, Map<String, String> env, ImagePolicy imagePolicy,
                                            String engine, KnowledgeBase kb, PartSearch search) {
             LlmSettings settings = settings(modelName, env);
-            ChatModel chat;
-            try {
-                chat = ChatModels.create(settings);
-            } catch (LlmException e) {
-                throw new UserError(e.getMessage(), e);
-            }
+            ChatModel chat = chatModel(settings);
             String name = settings.spec().toString();
             SystemUnderTest design = null;
             if (kb != null) {
@@ -273,7 +276,15 @@ final class EvalCommand implements Runnable {
                         : LlmEngine.Mode.HYBRID, kb, search, new LlmClient(chat, name));
                 design = new DesignSystem(name, pipeline);
             }
-            return new dev.kirchhoff.eval.run.ChatModelSystem(chat, name, imagePolicy, design);
+            return new ChatModelSystem(chat, name, imagePolicy, design);
+        }
+
+        private static ChatModel chatModel(LlmSettings settings) {
+            try {
+                return ChatModels.create(settings);
+            } catch (LlmException e) {
+                throw new UserError(e.getMessage(), e);
+            }
         }
 
         private LlmSettings settings(String modelName, Map<String, String> env) {

@@ -1,5 +1,7 @@
 package dev.kirchhoff.eval.agent;
 
+import dev.kirchhoff.agents.llm.LlmClient;
+import dev.kirchhoff.agents.llm.LlmException;
 import dev.kirchhoff.eval.EvalItem;
 import dev.kirchhoff.eval.QuestionType;
 import dev.kirchhoff.eval.RenderedPrompt;
@@ -39,6 +41,7 @@ public final class KirchhoffAgent implements SystemUnderTest {
     private final NgspiceLocator ngspice;
     private final DesignSystem design;
     private final SystemUnderTest fallback;
+    private final ModelQuestionReader reader;
 
     /**
      * @param ngspice finds ngspice for numeric items
@@ -54,9 +57,21 @@ public final class KirchhoffAgent implements SystemUnderTest {
      * @param fallback answers what the agent's tools cannot; null to skip those items
      */
     public KirchhoffAgent(NgspiceLocator ngspice, DesignSystem design, SystemUnderTest fallback) {
+        this(ngspice, design, fallback, null);
+    }
+
+    /**
+     * @param ngspice  finds ngspice for numeric items
+     * @param design   answers design items; null to skip them (or hand them to the fallback)
+     * @param fallback answers what the agent's tools cannot; null to skip those items
+     * @param reader   a model that says which quantity a question asks for when the agent's patterns cannot tell,
+     *                 choosing only among the netlist's own names (the solver still computes the answer); or null
+     */
+    public KirchhoffAgent(NgspiceLocator ngspice, DesignSystem design, SystemUnderTest fallback, LlmClient reader) {
         this.ngspice = ngspice;
         this.design = design;
         this.fallback = fallback;
+        this.reader = reader == null ? null : new ModelQuestionReader(reader);
     }
 
     @Override
@@ -94,6 +109,14 @@ public final class KirchhoffAgent implements SystemUnderTest {
         }
         NetlistNames names = NetlistNames.of(item.netlist());
         Optional<Asked> asked = QuestionReader.read(item.question(), names);
+        if (asked.isEmpty() && reader != null) {
+            try {
+                asked = reader.read(item.question(), item.netlist(), names);
+            } catch (LlmException e) {
+                // the model could not say either: the item is not understood, and the fallback (if any) answers it
+                asked = Optional.empty();
+            }
+        }
         if (asked.isEmpty()) {
             return Response.skipped("could not tell which quantity the question asks for");
         }

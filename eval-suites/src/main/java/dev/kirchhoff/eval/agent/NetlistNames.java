@@ -46,7 +46,9 @@ record NetlistNames(Map<String, List<String>> elements, Set<String> nodes, Map<S
             elements.put(t[0], pins);
             nodes.addAll(pins);
         }
-        return new NetlistNames(Map.copyOf(elements), Set.copyOf(nodes), Map.copyOf(measurements));
+        // netlist order is kept: it is the order of the enums a model is offered, and so part of its cached request
+        return new NetlistNames(java.util.Collections.unmodifiableMap(elements),
+                java.util.Collections.unmodifiableSet(nodes), java.util.Collections.unmodifiableMap(measurements));
     }
 
     /** The netlist's lines outside {@code .control ... .endc} blocks, as written. */
