@@ -203,7 +203,7 @@ final class EvalCommand implements Runnable {
                         judgeModel.map(Judge::name).orElse(null),
                         loaded.designSuite().map(s -> new DesignScorer(s, kb)).orElse(null));
                 out.println("Evaluating " + system.name() + " on " + loaded.suite() + " ("
-                        + loaded.result().items().size() + " items in " + input + ") into " + dir);
+                        + count(loaded.result().items().size(), "item") + " in " + input + ") into " + dir);
                 out.flush();
                 Evaluation.Outcome outcome = Evaluation.run(loaded, system, item -> scorers, prompts,
                         promptVersion, options, dir, new ProgressBar(err, System.console() != null, System::nanoTime));
@@ -439,9 +439,15 @@ final class EvalCommand implements Runnable {
 
     static String headline(Summary s) {
         Summary.Totals t = s.totals();
-        return String.format(Locale.ROOT, "%d items, %d scored, %d correct (%s), %d skipped, %d errors, %d malformed",
-                t.items(), t.scored(), t.correct(), t.scored() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f %%",
-                        100 * t.accuracy()), t.skipped(), t.errors(), t.malformed());
+        return String.format(Locale.ROOT, "%s, %d scored, %d correct (%s), %d skipped, %s, %d malformed",
+                count(t.items(), "item"), t.scored(), t.correct(), t.scored() == 0 ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f %%", 100 * t.accuracy()), t.skipped(),
+                count(t.errors(), "error"), t.malformed());
+    }
+
+    /** {@code 1 item}, {@code 13 items}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static void printSummary(PrintWriter out, Summary s, Path dir) {
