@@ -39,7 +39,9 @@ record NetlistNames(Map<String, List<String>> elements, Set<String> nodes, Map<S
                 continue; // comments, continuations, dot commands and the title
             }
             String[] t = line.split("[\\s,()=]+");
-            if (t.length < 3 || "RLCVIEFGHX".indexOf(Character.toUpperCase(t[0].charAt(0))) < 0) {
+            // devices count too (a diode, a transistor's first two terminals): ngspice answers numeric questions
+            // about them even though the symbolic solver refuses them
+            if (t.length < 3 || "RLCVIEFGHXDQMJ".indexOf(Character.toUpperCase(t[0].charAt(0))) < 0) {
                 continue;
             }
             List<String> pins = List.of(t[1], t[2]);

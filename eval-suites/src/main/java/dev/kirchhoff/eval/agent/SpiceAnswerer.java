@@ -53,7 +53,7 @@ final class SpiceAnswerer {
             unit = "V";
         } else if (asked instanceof Asked.ElementVoltage v) {
             var pins = names.elements().get(v.element());
-            probe = "v(" + pins.get(0) + "," + pins.get(1) + ")";
+            probe = voltage(pins.get(0), pins.get(1));
             quantity = "V(" + v.element() + ")";
             unit = "V";
         } else if (asked instanceof Asked.Current c) {
@@ -66,7 +66,7 @@ final class SpiceAnswerer {
                 probe = "@" + p.element().toLowerCase(Locale.ROOT) + "[p]";
             } else {
                 var pins = names.elements().get(p.element());
-                probe = "v(" + pins.get(0) + "," + pins.get(1) + ")*" + current(p.element());
+                probe = "(" + voltage(pins.get(0), pins.get(1)) + ")*" + current(p.element());
             }
             quantity = "P(" + p.element() + ")";
             unit = "W";
@@ -81,7 +81,7 @@ final class SpiceAnswerer {
     private Answer gain(String netlist, Asked.Gain gain, NetlistNames names) throws NgspiceException {
         String body = withAcStimulus(body(netlist), gain.input());
         List<String> pins = names.elements().get(gain.output());
-        String probe = pins != null ? "v(" + pins.get(0) + "," + pins.get(1) + ")" : "v(" + gain.output() + ")";
+        String probe = pins != null ? voltage(pins.get(0), pins.get(1)) : "v(" + gain.output() + ")";
         String f = format(gain.hertz());
         String deck = body + ".control\nac lin 1 " + f + " " + f + "\nlet kirchhoff_answer = "
                 + (gain.decibels() ? "db(" + probe + ")" : "mag(" + probe + ")") + "\necho " + BEGIN
@@ -120,11 +120,27 @@ final class SpiceAnswerer {
         return out.toString().replaceAll("\n+$", "\n");
     }
 
+    /** The voltage from {@code plus} to {@code minus}; ngspice prints nothing for {@code v(a,0)}, so ground is left out. */
+    static String voltage(String plus, String minus) {
+        boolean plusGround = isGround(plus);
+        boolean minusGround = isGround(minus);
+        if (minusGround) {
+            return plusGround ? "0" : "v(" + plus + ")";
+        }
+        return plusGround ? "-v(" + minus + ")" : "v(" + plus + ")-v(" + minus + ")";
+    }
+
+    private static boolean isGround(String node) {
+        return node.equals("0") || node.equalsIgnoreCase("gnd");
+    }
+
     private static String current(String element) {
         char kind = Character.toLowerCase(element.charAt(0));
         String name = element.toLowerCase(Locale.ROOT);
         return switch (kind) {
             case 'v', 'l', 'e', 'h' -> name + "#branch";
+            case 'd', 'm', 'j' -> "@" + name + "[id]";
+            case 'q' -> "@" + name + "[ic]"; // a transistor's current is its collector current
             default -> "@" + name + "[i]";
         };
     }

@@ -50,6 +50,29 @@ class SpiceAnswererTest {
     }
 
     @Test
+    void aDiodesCurrentAndVoltageComeFromNgspicesDeviceModel() throws Exception {
+        String led = """
+                * diode from 5 V through 1 k
+                V1 in 0 DC 5
+                R1 in a 1k
+                D1 a 0 DMOD
+                .model DMOD D(IS=1e-14 N=1)
+                .end
+                """;
+        NetlistNames names = NetlistNames.of(led);
+        assertThat(names.elements()).containsKey("D1");
+        double vd = spice.answer(led, new Asked.ElementVoltage("D1"), names).value();
+        double id = spice.answer(led, new Asked.Current("D1"), names).value();
+        assertThat(vd).isBetween(0.6, 0.75);
+        // Kirchhoff's voltage law around the loop, with the diode's own operating point (ngspice reports the device's
+        // current from its last iteration, 0.01 % off the node voltages' solution)
+        assertThat(id).isCloseTo((5 - vd) / 1000, within(1e-6));
+        assertThat(SpiceAnswerer.voltage("a", "0")).isEqualTo("v(a)");
+        assertThat(SpiceAnswerer.voltage("gnd", "b")).isEqualTo("-v(b)");
+        assertThat(SpiceAnswerer.voltage("a", "b")).isEqualTo("v(a)-v(b)");
+    }
+
+    @Test
     void gainOfAnRcLowPassAtItsCornerIsMinusThreeDecibels() throws Exception {
         NetlistNames names = NetlistNames.of(LOW_PASS);
         // f_c = 1 / (2 pi 1k 159.155n) = 1000 Hz: |H| = 1/sqrt(2)
