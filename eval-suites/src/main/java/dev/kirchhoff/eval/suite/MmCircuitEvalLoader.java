@@ -118,8 +118,22 @@ public final class MmCircuitEvalLoader implements SuiteLoader {
         JsonNode imgs = r.path("images");
         for (JsonNode img : imgs) {
             String p = img.isObject() ? img.path("path").asText("") : img.asText("");
+            if (p.isBlank() && img.isObject() && img.hasNonNull("bytes")) {
+                // the hub's export: {"bytes": <the image>, "path": null}
+                try {
+                    images.add(SuiteFiles.imageFromBytes(img.get("bytes")));
+                } catch (IOException | IllegalArgumentException ex) {
+                    malformed.add(new Malformed(where, "record " + e.index() + ": an image's bytes could not be "
+                            + "read (" + ex.getMessage() + "); give base64 bytes or a path"));
+                    return;
+                }
+                continue;
+            }
+            if (p.isBlank()) {
+                continue; // an empty entry ({"bytes": null, "path": null}) is no image
+            }
             Path resolved = file.toAbsolutePath().getParent().resolve(p).normalize();
-            if (p.isBlank() || !Files.isRegularFile(resolved)) {
+            if (!Files.isRegularFile(resolved)) {
                 malformed.add(new Malformed(where, "record " + e.index() + ": image '" + p + "' not found at "
                         + resolved + "; put the image beside the file or correct the path"));
                 return;

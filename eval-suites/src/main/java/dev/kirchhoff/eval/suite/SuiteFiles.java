@@ -51,4 +51,54 @@ final class SuiteFiles {
     static String lower(String s) {
         return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Writes image bytes embedded in a record (base64 text, as the hub's JSON export gives them, or a binary node) to a
+     * file named by their SHA-256 under the temporary folder, and returns it; the same bytes give the same file, so
+     * prompts and cached answers stay the same from run to run.
+     *
+     * @throws IllegalArgumentException when the text is not base64 or the bytes are no PNG, JPEG, GIF or WebP image
+     */
+    static Path imageFromBytes(com.fasterxml.jackson.databind.JsonNode node) throws IOException {
+        byte[] bytes = node.isBinary() ? node.binaryValue()
+                : java.util.Base64.getMimeDecoder().decode(node.asText());
+        String ext = imageExtension(bytes);
+        if (ext == null) {
+            throw new IllegalArgumentException("not a PNG, JPEG, GIF or WebP image");
+        }
+        String name;
+        try {
+            name = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+        }
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "kirchhoff-eval-images");
+        Files.createDirectories(dir);
+        Path target = dir.resolve(name + ext);
+        if (!Files.isRegularFile(target)) {
+            Path tmp = Files.createTempFile(dir, name, ".part");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return target;
+    }
+
+    /** The file extension for an image's magic bytes, or null when it is none of the four formats models take. */
+    static String imageExtension(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return ".png";
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return ".jpg";
+        }
+        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F') {
+            return ".gif";
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
+                && b[10] == 'B' && b[11] == 'P') {
+            return ".webp";
+        }
+        return null;
+    }
 }

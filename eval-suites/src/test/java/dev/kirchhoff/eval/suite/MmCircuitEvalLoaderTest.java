@@ -167,6 +167,29 @@ class MmCircuitEvalLoaderTest {
     }
 
     @Test
+    void imageBytesFromTheHubsExportBecomeAFileAndAnEmptyEntryIsNoImage(@TempDir Path tmp) throws IOException {
+        byte[] png = Files.readAllBytes(Fixtures.path("mmcircuiteval/images/divider.png"));
+        String b64 = java.util.Base64.getEncoder().encodeToString(png);
+        String record = "{\"statement\": \"s\", \"images\": [{\"bytes\": \"" + b64 + "\", \"path\": null}, "
+                + "{\"bytes\": null, \"path\": null}], \"questions\": [\"q\"], \"question_types\": [\"single\"], "
+                + "\"answers\": [\"A\"], \"explanations\": [\"\"], \"difficulties\": [1], \"abilities\": [\"knowledge\"]}\n";
+        Files.writeString(tmp.resolve("general.jsonl"), record + record.replace(b64, "bm90IGFuIGltYWdl"));
+        LoadResult r = loader.load(tmp.resolve("general.jsonl"));
+        assertThat(r.items()).singleElement().satisfies(i -> {
+            assertThat(i.images()).hasSize(1);
+            assertThat(i.images().get(0).getFileName().toString()).endsWith(".png");
+            assertThat(Files.readAllBytes(i.images().get(0))).isEqualTo(png);
+            assertThat(i.label("difficulty")).isEqualTo("1");
+        });
+        // "not an image", in base64, is refused with the record's line
+        assertThat(r.malformed()).singleElement().satisfies(m -> {
+            assertThat(m.source().line()).isEqualTo(2);
+            assertThat(m.message()).isEqualTo("record 1: an image's bytes could not be read (not a PNG, JPEG, GIF or "
+                    + "WebP image); give base64 bytes or a path");
+        });
+    }
+
+    @Test
     void theSplitComesFromTheFileNamesLeadingWord() {
         assertThat(MmCircuitEvalLoader.splitOf(Path.of("general.jsonl"))).isEqualTo("general");
         assertThat(MmCircuitEvalLoader.splitOf(Path.of("frontend_test.json"))).isEqualTo("frontend");
