@@ -103,7 +103,7 @@ public final class AmsBenchLoader implements SuiteLoader {
         List<Path> images = new ArrayList<>();
         String image = n.path("image_path").asText("");
         if (!image.isBlank()) {
-            Path resolved = file.toAbsolutePath().getParent().resolve(image).normalize();
+            Path resolved = SuiteFiles.resolveImage(file, image);
             if (!Files.isRegularFile(resolved)) {
                 throw new IllegalArgumentException("image_path '" + image + "' not found at " + resolved
                         + "; put the image beside the file or correct the path");

@@ -132,7 +132,7 @@ public final class MmCircuitEvalLoader implements SuiteLoader {
             if (p.isBlank()) {
                 continue; // an empty entry ({"bytes": null, "path": null}) is no image
             }
-            Path resolved = file.toAbsolutePath().getParent().resolve(p).normalize();
+            Path resolved = SuiteFiles.resolveImage(file, p);
             if (!Files.isRegularFile(resolved)) {
                 malformed.add(new Malformed(where, "record " + e.index() + ": image '" + p + "' not found at "
                         + resolved + "; put the image beside the file or correct the path"));

@@ -101,4 +101,22 @@ final class SuiteFiles {
         }
         return null;
     }
+
+    /**
+     * An image path written in a record, resolved against the record's folder or, failing that, one of its two parent
+     * folders (datasets often keep their JSON in a subfolder and write image paths from the dataset's root); the first
+     * candidate when none exists, for the message.
+     */
+    static Path resolveImage(Path file, String written) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path first = folder.resolve(written).normalize();
+        Path dir = folder;
+        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
+            Path candidate = dir.resolve(written).normalize();
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return first;
+    }
 }

@@ -102,4 +102,18 @@ class AmsBenchLoaderTest {
         var node = new ObjectMapper().readTree("{\"C\": \"three\", \"A\": \"one\", \"B\": \"two\"}");
         assertThat(AmsBenchLoader.options(node)).containsExactly("one", "two", "three");
     }
+
+    @Test
+    void anImagePathWrittenFromTheDatasetsRootIsFoundFromASubfolder(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("images"));
+        java.nio.file.Files.createDirectories(tmp.resolve("json"));
+        java.nio.file.Files.copy(Fixtures.path("mmcircuiteval/images/divider.png"), tmp.resolve("images/a.png"));
+        java.nio.file.Files.writeString(tmp.resolve("json/items.json"), "[{\"image_path\": \"images/a.png\", "
+                + "\"question\": \"Which?\", \"options\": [\"x\", \"y\"], \"groundtruth\": \"A\", \"level\": \"easy\"}]");
+        LoadResult r = new AmsBenchLoader().load(tmp.resolve("json/items.json"));
+        assertThat(r.malformed()).isEmpty();
+        assertThat(r.items()).singleElement().satisfies(i ->
+                assertThat(i.images()).containsExactly(tmp.resolve("images/a.png")));
+    }
 }
