@@ -12,15 +12,17 @@ mkdir -p "$OUT"
 REPORT="$OUT/eval.txt"
 cd "$ROOT"
 mvn -B -q install -DskipTests >/dev/null
+# Maven's quiet mode still starts some lines with colour codes
+plain() { sed -E 's/\x1b\[[0-9;]*m//g'; }
 {
   echo "# kirchhoff eval benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
   echo
   echo "## Harness overhead, instant model"
-  mvn -B -q -pl eval-suites test -Dtest='HarnessBenchmark,RunnerBenchmark' -Dbench=true 2>&1 \
+  mvn -B -q -pl eval-suites test -Dtest='HarnessBenchmark,RunnerBenchmark' -Dbench=true 2>&1 | plain \
     | grep -E '^(HarnessBenchmark|RunnerBenchmark):'
   echo
   echo "## Symbolic solver (Kirchhoff, Java)"
-  mvn -B -q -pl eval-suites test -Dtest=SymbolicLadderBenchmark -Dbench=true 2>&1 | grep -E '^\|'
+  mvn -B -q -pl eval-suites test -Dtest=SymbolicLadderBenchmark -Dbench=true 2>&1 | plain | grep -E '^\|'
   echo
   echo "## The same ladders in SymPy (LUsolve + cancel)"
   if /usr/bin/python3 -c 'import sympy' 2>/dev/null; then
