@@ -181,6 +181,12 @@ final class EvalCommand implements Runnable {
                 throw new UserError("--design-engine must be llm or hybrid, not '" + designEngine + "'");
             }
             Evaluation.Loaded loaded = parse(() -> Evaluation.load(suite, input));
+            if (!options.filter().isEmpty()) {
+                parse(() -> {
+                    options.filter().requireKnownKeys(loaded.result().items());
+                    return null;
+                });
+            }
             EvalPrompts prompts = parse(() -> new EvalPrompts(promptVersion));
             Path dir = output != null ? output
                     : Path.of("kirchhoff-out", "eval", loaded.suite() + "-" + DesignCommand.slug(modelName));
@@ -213,8 +219,8 @@ final class EvalCommand implements Runnable {
                 }
                 out.flush();
                 return ExitCodes.OK;
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                // a run folder of another suite or model, a filter on a label no item has
+            } catch (IllegalStateException e) {
+                // a run folder of another suite or model, or one another run is writing
                 throw new UserError(e.getMessage(), e);
             } finally {
                 if (search != null) {

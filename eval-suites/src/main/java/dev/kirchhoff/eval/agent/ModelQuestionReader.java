@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kirchhoff.agents.llm.LlmClient;
 import dev.kirchhoff.agents.llm.Reply;
 import dev.kirchhoff.agents.llm.StructuredCall;
+import dev.kirchhoff.eval.PromptFile;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +25,6 @@ import java.util.Set;
 final class ModelQuestionReader {
     /** The template's id and version, the first line of its system message. */
     static final String TEMPLATE = "eval/agent/question.v1";
-    private static final String USER_SEPARATOR = "--- user ---";
     private static final List<String> KINDS = List.of("transfer", "node_voltage", "element_voltage", "current",
             "power", "gain", "none");
 
@@ -50,10 +46,9 @@ final class ModelQuestionReader {
 
     /** The request: the template filled in, and the schema with this circuit's names as enums. */
     static StructuredCall call(String question, String netlist, NetlistNames names) {
-        String text = template();
-        int cut = text.indexOf(USER_SEPARATOR);
-        String system = text.substring(0, cut).strip().replace("{{netlist}}", netlist.strip());
-        String user = text.substring(cut + USER_SEPARATOR.length()).strip().replace("{{question}}", question.strip());
+        PromptFile template = PromptFile.read(TEMPLATE);
+        String system = template.system().replace("{{netlist}}", netlist.strip());
+        String user = template.user().replace("{{question}}", question.strip());
         List<String> inputs = new ArrayList<>(names.sources());
         inputs.add("none");
         Set<String> outputs = new LinkedHashSet<>(names.elements().keySet());
@@ -102,18 +97,5 @@ final class ModelQuestionReader {
                     a.path("decibels").asBoolean()));
             default -> Optional.empty();
         };
-    }
-
-    private static String template() {
-        String path = "/prompts/" + TEMPLATE + ".md";
-        try (InputStream in = ModelQuestionReader.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("prompt template " + path + " is not on the classpath: rebuild the "
-                        + "eval-suites module (it copies the repository's prompts/eval folder)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read prompt template " + path + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kirchhoff.eval.score;
 
 import dev.kirchhoff.eval.EvalItem;
+import dev.kirchhoff.eval.PromptFile;
 import dev.kirchhoff.eval.Response;
 import dev.kirchhoff.eval.Score;
 import dev.kirchhoff.eval.Scorer;
@@ -12,10 +13,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.input.PromptTemplate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +39,6 @@ public final class JudgeScorer implements Scorer {
     public static final String TEMPLATE = "eval/judge/open.v1";
     public static final double PASS = 0.5;
 
-    private static final String USER_SEPARATOR = "--- user ---";
     private static final Pattern LABELLED = Pattern.compile("(?i)\"?(?:grade|score)\"?\\s*[:=]\\s*\"?(\\d+(?:\\.\\d+)?|\\.\\d+)");
     private static final Pattern FRACTION = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(?:/|out\\s+of)\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
@@ -60,14 +56,9 @@ public final class JudgeScorer implements Scorer {
     public JudgeScorer(ChatModel judge, String judgeName) {
         this.judge = Objects.requireNonNull(judge, "The parameter 'judge' must not be null.");
         this.judgeName = judgeName == null || judgeName.isBlank() ? "judge" : judgeName;
-        String text = template();
-        int cut = text.indexOf("\n" + USER_SEPARATOR + "\n");
-        if (cut < 0) {
-            throw new IllegalStateException("The judge template /prompts/" + TEMPLATE + ".md has no '" + USER_SEPARATOR
-                    + "' line between the system and the user message; restore the file from the repository.");
-        }
-        this.system = text.substring(0, cut).strip();
-        this.user = text.substring(cut + USER_SEPARATOR.length() + 2).strip();
+        PromptFile template = PromptFile.read(TEMPLATE);
+        this.system = template.system();
+        this.user = template.user();
     }
 
     @Override
@@ -159,18 +150,5 @@ public final class JudgeScorer implements Scorer {
         }
         String one = s.replaceAll("\\s+", " ");
         return one.length() <= 120 ? one : one.substring(0, 117) + "...";
-    }
-
-    private static String template() {
-        String path = "/prompts/" + TEMPLATE + ".md";
-        try (InputStream in = JudgeScorer.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("The judge template " + path + " is not on the classpath: rebuild the "
-                        + "eval-suites module (it copies the repository's prompts/eval folder).");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the judge template " + path + ": " + e.getMessage(), e);
-        }
     }
 }
